@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+
+namespace Verification.Specs;
+
+/// <summary>How a get call ended.</summary>
+public enum CallOutcome
+{
+    /// <summary>Still running when the history was taken.</summary>
+    Pending,
+    Returned,
+    Threw,
+    Canceled,
+}
+
+/// <summary>A get call seen as an interval of the history.</summary>
+public sealed record GetCall(
+    int Caller,
+    int Start,
+    int? End,
+    CallOutcome Outcome,
+    int? Instance,
+    int? ExceptionAttempt,
+    int? CancelRequestedAt,
+    string? Detail)
+{
+    /// <summary>True if the harness cancelled this call's token before the call ended.</summary>
+    public bool WasCanceled => CancelRequestedAt is int at && (End is null || at < End);
+
+    /// <summary>True if the call had started and not yet ended at sequence point <paramref name="sequence"/>.</summary>
+    public bool InProgressAt(int sequence) => Start < sequence && (End is null || End > sequence);
+}
+
+/// <summary>How an initialization attempt ended.</summary>
+public enum AttemptOutcome
+{
+    Pending,
+    Succeeded,
+    Failed,
+    Canceled,
+    Released,
+}
+
+/// <summary>An initialization attempt seen as an interval of the history.</summary>
+public sealed record AttemptRun(int Number, int Instance, int? Caller, int Start, int? End, AttemptOutcome Outcome);
+
+/// <summary>A reset seen as an interval of the history.</summary>
+public sealed record ResetCall(int Caller, int Start, int? End);
+
+/// <summary>A complete or partial run history, with the derived views the oracles need.</summary>
+public sealed class History
+{
+    public History(IEnumerable<HistoryEvent> events, int callerCount)
+    {
+        Events = [.. events.OrderBy(e => e.Sequence)];
+        CallerCount = callerCount;
+        Gets = BuildGets(Events);
+        Attempts = BuildAttempts(Events);
+        Resets = BuildResets(Events);
+    }
+
+    public ImmutableArray<HistoryEvent> Events { get; }
+
+    public int CallerCount { get; }
+
+    public ImmutableArray<GetCall> Gets { get; }
+
+    public ImmutableArray<AttemptRun> Attempts { get; }
+
+    public ImmutableArray<ResetCall> Resets { get; }
+
+    /// <summary>The epoch at <paramref name="sequence"/>: how many resets had ended before it.</summary>
+    public int EpochAt(int sequence) => Resets.Count(r => r.End is int end && end < sequence);
+
+    /// <summary>True if some reset was running (started, not ended) at any point within [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public bool ResetOverlaps(int from, int? to) =>
+        Resets.Any(r => r.Start < (to ?? int.MaxValue) && (r.End ?? int.MaxValue) > from);
+
+    public AttemptRun? AttemptFor(int instance, Func<AttemptRun, bool>? where = null) =>
+        Attempts.FirstOrDefault(a => a.Instance == instance && (where is null || where(a)));
+
+    private static ImmutableArray<GetCall> BuildGets(ImmutableArray<HistoryEvent> events)
+    {
+        var calls = ImmutableArray.CreateBuilder<GetCall>();
+        var open = new Dictionary<int, GetCall>();
+        foreach (var e in events)
+        {
+            if (e.Caller is not int caller)
+            {
+                continue;
+            }
+
+            switch (e.Kind)
+            {
+                case EventKind.GetStarted:
+                    open[caller] = new GetCall(caller, e.Sequence, null, CallOutcome.Pending, null, null, null, null);
+                    break;
+                case EventKind.CancelRequested when open.TryGetValue(caller, out var call):
+                    open[caller] = call with { CancelRequestedAt = call.CancelRequestedAt ?? e.Sequence };
+                    break;
+                case EventKind.GetReturned or EventKind.GetThrew or EventKind.GetCanceled when open.Remove(caller, out var call):
+                    calls.Add(call with
+                    {
+                        End = e.Sequence,
+                        Outcome = e.Kind switch
+                        {
+                            EventKind.GetReturned => CallOutcome.Returned,
+                            EventKind.GetThrew => CallOutcome.Threw,
+                            _ => CallOutcome.Canceled,
+                        },
+                        Instance = e.Kind == EventKind.GetReturned ? e.Instance : null,
+                        ExceptionAttempt = e.Kind == EventKind.GetThrew ? e.Attempt : null,
+                        Detail = e.Detail,
+                    });
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        calls.AddRange(open.Values.OrderBy(c => c.Start));
+        return calls.ToImmutable();
+    }
+
+    private static ImmutableArray<AttemptRun> BuildAttempts(ImmutableArray<HistoryEvent> events)
+    {
+        var runs = new SortedDictionary<int, AttemptRun>();
+        foreach (var e in events)
+        {
+            if (e.Attempt is not int number)
+            {
+                continue;
+            }
+
+            if (e.Kind == EventKind.AttemptStarted)
+            {
+                runs[number] = new AttemptRun(number, e.Instance ?? 0, e.Caller, e.Sequence, null, AttemptOutcome.Pending);
+                continue;
+            }
+
+            var outcome = e.Kind switch
+            {
+                EventKind.AttemptSucceeded => AttemptOutcome.Succeeded,
+                EventKind.AttemptFailed => AttemptOutcome.Failed,
+                EventKind.AttemptCanceled => AttemptOutcome.Canceled,
+                EventKind.AttemptReleased => AttemptOutcome.Released,
+                _ => AttemptOutcome.Pending,
+            };
+            if (outcome != AttemptOutcome.Pending && runs.TryGetValue(number, out var run) && run.End is null)
+            {
+                runs[number] = run with { End = e.Sequence, Outcome = outcome };
+            }
+        }
+
+        return [.. runs.Values];
+    }
+
+    private static ImmutableArray<ResetCall> BuildResets(ImmutableArray<HistoryEvent> events)
+    {
+        var resets = ImmutableArray.CreateBuilder<ResetCall>();
+        var open = new Dictionary<int, int>();
+        foreach (var e in events)
+        {
+            if (e.Kind == EventKind.ResetStarted && e.Caller is int starter)
+            {
+                open[starter] = e.Sequence;
+            }
+            else if (e.Kind == EventKind.ResetEnded && e.Caller is int ender && open.Remove(ender, out var start))
+            {
+                resets.Add(new ResetCall(ender, start, e.Sequence));
+            }
+        }
+
+        resets.AddRange(open.Select(kv => new ResetCall(kv.Key, kv.Value, null)));
+        return [.. resets.OrderBy(r => r.Start)];
+    }
+}

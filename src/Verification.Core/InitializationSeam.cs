@@ -1,0 +1,158 @@
+using Verification.Specs;
+
+namespace Verification.Core;
+
+/// <summary>
+/// The initialization function the harness hands to the implementation under test (the article's <c>_connect</c>).
+/// It plays the scenario's attempt scripts and records every attempt in the history.
+/// </summary>
+/// <remarks>
+/// Everything here is controllable by Coyote: awaits are <see cref="Task.Yield"/>, and a hang is a
+/// <see cref="TaskCompletionSource"/> completed from <see cref="CancellationToken.Register(Action)"/>, never
+/// <c>Task.Delay(..., token)</c>, whose token Coyote does not honour.
+/// </remarks>
+public sealed class InitializationSeam
+{
+    private static readonly AsyncLocal<int?> CurrentCallerSlot = new();
+
+    private readonly Scenario _scenario;
+    private readonly HistoryRecorder _recorder;
+    private readonly object _gate = new();
+    private readonly List<(TaskCompletionSource Hang, int Attempt)> _hanging = [];
+    private bool _released;
+
+    public InitializationSeam(Scenario scenario, HistoryRecorder recorder)
+    {
+        _scenario = scenario;
+        _recorder = recorder;
+    }
+
+    /// <summary>The caller whose call is running on this flow; attempts are attributed to it in the history.</summary>
+    internal static int? CurrentCaller
+    {
+        get => CurrentCallerSlot.Value;
+        set => CurrentCallerSlot.Value = value;
+    }
+
+    /// <summary>
+    /// Initializes <paramref name="instance"/>: one initialization attempt, scripted by the scenario. The instance counts as
+    /// initialized once this completes successfully.
+    /// </summary>
+    /// <param name="instance">The object being initialized; callers must receive it only after this completes.</param>
+    /// <param name="cancellationToken">Cancels this attempt (the shared initialization), not just one caller's wait.</param>
+    /// <exception cref="InitializationFailedException">The script makes this attempt fail.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task InitializeAsync(object instance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var caller = CurrentCaller;
+        var attempt = _recorder.StartAttempt(instance, caller);
+        var script = _scenario.ScriptFor(attempt);
+        try
+        {
+            for (var i = 0; i < script.Awaits; i++)
+            {
+                await Task.Yield();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            switch (script.Behavior)
+            {
+                case AttemptBehavior.Fail:
+                    throw new InitializationFailedException($"Attempt {attempt} failed, as its script says.");
+                case AttemptBehavior.Hang:
+                    await HangAsync(attempt, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    cancellationToken.ThrowIfCancellationRequested();
+                    break;
+            }
+        }
+        catch (OperationCanceledException canceled)
+        {
+            _recorder.AttemptFailed(attempt, caller, canceled, EventKind.AttemptCanceled);
+            throw;
+        }
+        catch (InitializationFailedException failed)
+        {
+            _recorder.AttemptFailed(attempt, caller, failed);
+            throw;
+        }
+        catch (AttemptReleasedException released)
+        {
+            _recorder.AttemptFailed(attempt, caller, released, EventKind.AttemptReleased);
+            throw;
+        }
+
+        _recorder.Add(EventKind.AttemptSucceeded, caller, attempt);
+    }
+
+    /// <summary>Creates a <see cref="Resource"/> and initializes it: the setup function for implementations that hold a value.</summary>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    public async Task<Resource> CreateInitializedAsync(CancellationToken cancellationToken = default)
+    {
+        var resource = new Resource();
+        await InitializeAsync(resource, cancellationToken).ConfigureAwait(false);
+        return resource;
+    }
+
+    /// <summary>
+    /// Fails every attempt that hangs now or starts hanging later, so the callers waiting on it can finish and the run
+    /// can be judged. Later hangs matter: an attempt may start only after this point.
+    /// </summary>
+    internal void ReleaseHungAttempts()
+    {
+        List<(TaskCompletionSource Hang, int Attempt)> hanging;
+        lock (_gate)
+        {
+            _released = true;
+            hanging = [.. _hanging];
+            _hanging.Clear();
+        }
+
+        foreach (var (hang, attempt) in hanging)
+        {
+            hang.TrySetException(Released(attempt));
+        }
+    }
+
+    private static AttemptReleasedException Released(int attempt) =>
+        new($"Attempt {attempt} hung until the end of the scenario and was released by the harness.");
+
+    private async Task HangAsync(int attempt, CancellationToken cancellationToken)
+    {
+        var hang = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_released)
+            {
+                throw Released(attempt);
+            }
+
+            _hanging.Add((hang, attempt));
+        }
+
+        using (cancellationToken.Register(() => hang.TrySetCanceled(cancellationToken)))
+        {
+            await hang.Task.ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Thrown out of an attempt that hung to the end of a scenario, when the harness releases it.</summary>
+public sealed class AttemptReleasedException : Exception
+{
+    public AttemptReleasedException()
+    {
+    }
+
+    public AttemptReleasedException(string message)
+        : base(message)
+    {
+    }
+
+    public AttemptReleasedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

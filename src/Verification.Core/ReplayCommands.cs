@@ -1,0 +1,32 @@
+namespace Verification.Core;
+
+/// <summary>Builds the replay commands printed with a failure. They are meant to be pasted into a shell as they are.</summary>
+public static class ReplayCommands
+{
+    /// <summary>Replay through the Coyote command line on the rewritten harness assembly; exit code 2 means the bug reproduced.</summary>
+    public static string CoyoteCli(VerificationCase verificationCase, string tracePath)
+    {
+        var harness = typeof(CoyoteEntryPoint).Assembly.Location;
+        var root = RepositoryRoot(harness);
+        var prefix = root is null ? string.Empty : $"cd {Quote(root)} && ";
+        return $"{prefix}COYOTE_CLI_TELEMETRY_OPTOUT=1 {VerificationCase.EnvironmentVariable}={Quote(verificationCase.Text)} " +
+               $"dotnet tool run coyote replay {Quote(harness)} {Quote(tracePath)} -m {CoyoteEntryPoint.MethodName}";
+    }
+
+    /// <summary>The folder holding the tool manifest that names the Coyote command line, found upwards from <paramref name="path"/>.</summary>
+    public static string? RepositoryRoot(string path)
+    {
+        for (var directory = new DirectoryInfo(Path.GetDirectoryName(path)!); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, ".config", "dotnet-tools.json")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Single-quotes <paramref name="text"/> for a POSIX shell.</summary>
+    public static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

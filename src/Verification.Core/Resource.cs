@@ -1,0 +1,13 @@
+using System.Diagnostics;
+
+namespace Verification.Core;
+
+/// <summary>
+/// A stand-in for the shared resource (a connection, a client) for implementations that hold a value rather than being
+/// the singleton themselves. Its identity is all that matters.
+/// </summary>
+[DebuggerDisplay("Resource")]
+public sealed class Resource
+{
+    public override string ToString() => nameof(Resource);
+}

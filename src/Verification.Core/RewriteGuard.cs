@@ -1,0 +1,41 @@
+using System.Reflection;
+using Microsoft.Coyote.Rewriting;
+
+namespace Verification.Core;
+
+/// <summary>Refuses to run Coyote on code it has not rewritten: without rewriting its verdicts are meaningless.</summary>
+public static class RewriteGuard
+{
+    /// <exception cref="AssemblyNotRewrittenException">One of <paramref name="assemblies"/> is not rewritten.</exception>
+    public static void EnsureRewritten(params Assembly[] assemblies)
+    {
+        foreach (var assembly in assemblies.Distinct())
+        {
+            if (!RewritingEngine.IsAssemblyRewritten(assembly))
+            {
+                throw new AssemblyNotRewrittenException(
+                    $"{assembly.GetName().Name} ({assembly.Location}) is not rewritten by Coyote, so its tasks and locks escape the " +
+                    "scheduler and any verdict would be false. Build through MSBuild, which rewrites after every build " +
+                    "(see build/Coyote.targets), or run 'dotnet tool run coyote rewrite' on it.");
+            }
+        }
+    }
+}
+
+/// <summary>Coyote was asked to test an assembly it has not rewritten.</summary>
+public sealed class AssemblyNotRewrittenException : Exception
+{
+    public AssemblyNotRewrittenException()
+    {
+    }
+
+    public AssemblyNotRewrittenException(string message)
+        : base(message)
+    {
+    }
+
+    public AssemblyNotRewrittenException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
