@@ -21,7 +21,11 @@ public static class StandardScenarios
     public static Scenario ResetBetweenGets { get; } = Scenario.Create(
         "reset", "c1=get,reset,get c2=get,get a=ok:1", Property.Reset, Property.Once, Property.Same, Property.Live);
 
-    public static ImmutableArray<Scenario> All { get; } = [ConcurrentGet, FailureThenRetry, Cancellation, CancelWhileHanging, ResetBetweenGets];
+    /// <summary>A reset that races an initialization in flight; the caller's second get starts after the reset may have completed.</summary>
+    public static Scenario ResetRace { get; } = Scenario.Create(
+        "reset-race", "c1=get,get c2=reset a=ok:2", Property.Reset, Property.Once, Property.Same, Property.Live);
+
+    public static ImmutableArray<Scenario> All { get; } = [ConcurrentGet, FailureThenRetry, Cancellation, CancelWhileHanging, ResetBetweenGets, ResetRace];
 
     /// <summary>The scenarios that apply to <paramref name="implementation"/> (reset only where a reset is declared).</summary>
     public static ImmutableArray<Scenario> For(Implementation implementation) =>
