@@ -19,6 +19,39 @@ public static partial class CoyoteRunner
         return Execute(verificationCase, settings, settings.ToConfiguration());
     }
 
+    /// <summary>
+    /// Runs every seed of <paramref name="budget"/>'s shard in order and stops at the first failure; a clean result adds up
+    /// the iterations of all seeds.
+    /// </summary>
+    /// <exception cref="AssemblyNotRewrittenException">The harness or the implementation is not rewritten.</exception>
+    public static RunResult Run(Implementation implementation, Scenario scenario, Budget budget)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        RunResult? combined = null;
+        foreach (var seed in budget.Seeds)
+        {
+            var run = Run(implementation, scenario, budget.Settings with { Seed = seed });
+            if (run.Verdict == Verdict.Fail)
+            {
+                return run;
+            }
+
+            combined = combined is null
+                ? run
+                : run with
+                {
+                    Settings = combined.Settings,
+                    Iterations = combined.Iterations + run.Iterations,
+                    Elapsed = combined.Elapsed + run.Elapsed,
+                    Verdict = combined.Verdict == Verdict.Inconclusive ? Verdict.Inconclusive : run.Verdict,
+                    Uncontrolled = [.. combined.Uncontrolled.Union(run.Uncontrolled)],
+                    Diagnosis = combined.Diagnosis ?? run.Diagnosis,
+                };
+        }
+
+        return combined ?? throw new ArgumentException("The budget's shard holds no seed.", nameof(budget));
+    }
+
     /// <summary>Replays a trace written by an earlier failing run, in process.</summary>
     /// <exception cref="AssemblyNotRewrittenException">The harness or the implementation is not rewritten.</exception>
     public static RunResult Replay(VerificationCase verificationCase, string trace, RunSettings settings) =>

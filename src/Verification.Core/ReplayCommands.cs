@@ -13,6 +13,18 @@ public static class ReplayCommands
                $"dotnet tool run coyote replay {Quote(harness)} {Quote(tracePath)} -m {CoyoteEntryPoint.MethodName}";
     }
 
+    /// <summary>The environment variable naming a trace for the replay test to replay in process.</summary>
+    public const string TraceVariable = "VERIFICATION_REPLAY_TRACE";
+
+    /// <summary>Replay through <c>dotnet test</c>: the replay test replays the trace in process and fails if the bug is gone.</summary>
+    public static string DotnetTest(VerificationCase verificationCase, string tracePath)
+    {
+        var root = RepositoryRoot(typeof(CoyoteEntryPoint).Assembly.Location);
+        var prefix = root is null ? string.Empty : $"cd {Quote(root)} && ";
+        return $"{prefix}{VerificationCase.EnvironmentVariable}={Quote(verificationCase.Text)} {TraceVariable}={Quote(tracePath)} " +
+               "dotnet test tests/Verification.Tests --filter FullyQualifiedName~Verification.Tests.ReplayTests";
+    }
+
     /// <summary>The folder holding the tool manifest that names the Coyote command line, found upwards from <paramref name="path"/>.</summary>
     public static string? RepositoryRoot(string path)
     {

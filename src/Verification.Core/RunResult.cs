@@ -62,9 +62,10 @@ public sealed record RunResult(
             lines.Add($"Trace: {TracePath}");
         }
 
-        if (ReplayCommand is not null)
+        if (ReplayCommand is not null && TracePath is not null)
         {
-            lines.Add($"Replay: {ReplayCommand}");
+            lines.Add($"Replay with Coyote:      {ReplayCommand}");
+            lines.Add($"Replay with dotnet test: {ReplayCommands.DotnetTest(new VerificationCase(Implementation, Scenario), TracePath)}");
         }
 
         return string.Join(Environment.NewLine, lines);

@@ -23,13 +23,21 @@ public enum Strategy
 /// <param name="Strategy">The exploration strategy.</param>
 /// <param name="MaxSteps">Bound on scheduling steps per iteration; null keeps Coyote's default (as <c>coyote replay</c> uses).</param>
 /// <param name="ResultsDirectory">Where traces, reports and histories of failures are written.</param>
+/// <param name="TimeLimitSeconds">If set, each run explores for this long instead of a fixed number of iterations.</param>
 public sealed record RunSettings(
     int Iterations = 1000,
     uint Seed = 1,
     Strategy Strategy = Strategy.Portfolio,
     int? MaxSteps = null,
-    string ResultsDirectory = "verification-results")
+    string ResultsDirectory = "verification-results",
+    int? TimeLimitSeconds = null)
 {
+    /// <summary>Reads a strategy name as the command line and the environment spell it; null if unknown.</summary>
+    public static Strategy? ParseStrategy(string name) =>
+        Enum.TryParse<Strategy>(name.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var strategy) && Enum.IsDefined(strategy)
+            ? strategy
+            : null;
+
     internal Configuration ToConfiguration()
     {
         var configuration = Configuration.Create()
@@ -45,6 +53,11 @@ public sealed record RunSettings(
             Strategy.QLearning => configuration.WithQLearningStrategy(),
             _ => configuration,
         };
+        if (TimeLimitSeconds is int seconds)
+        {
+            configuration = configuration.WithTestingTimeout(seconds);
+        }
+
         return MaxSteps is int steps ? configuration.WithMaxSchedulingSteps((uint)steps) : configuration;
     }
 

@@ -25,12 +25,13 @@ public sealed record ImplementationReport(Implementation Implementation, Immutab
 /// <summary>Runs an implementation through its scenarios under Coyote and fills in the property matrix.</summary>
 public static class Verifier
 {
-    public static ImplementationReport Verify(Implementation implementation, RunSettings settings, IProgress<RunResult>? progress = null)
+    public static ImplementationReport Verify(Implementation implementation, Budget budget, IProgress<RunResult>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(budget);
         var runs = ImmutableArray.CreateBuilder<RunResult>();
         foreach (var scenario in StandardScenarios.For(implementation))
         {
-            var run = CoyoteRunner.Run(implementation, scenario, settings);
+            var run = CoyoteRunner.Run(implementation, scenario, budget);
             runs.Add(run);
             progress?.Report(run);
         }

@@ -8,7 +8,8 @@ namespace Verification.Cli;
 public static class CommandLine
 {
     private const string Usage = """
-        usage: verify [--impl NAME[,NAME...]] [--iterations N] [--seed N] [--strategy portfolio|random|pct|probabilistic|qlearning] [--out DIR]
+        usage: verify [--impl NAME[,NAME...]] [--iterations N] [--seed N] [--seeds N] [--shard I/N]
+                      [--strategy portfolio|random|pct|probabilistic|qlearning] [--max-steps N] [--time-limit SECONDS] [--out DIR]
                list
         """;
 
@@ -55,12 +56,12 @@ public static class CommandLine
         var implementations = options.Implementations.Count == 0
             ? Registry.All.ToList()
             : options.Implementations.Select(Find).ToList();
-        output.WriteLine($"Verifying {implementations.Count} implementation(s): {options.Settings}.");
+        output.WriteLine($"Verifying {implementations.Count} implementation(s): {options.Budget}.");
         var reports = new List<ImplementationReport>();
         foreach (var implementation in implementations)
         {
             var progress = new Progress(output, implementation);
-            reports.Add(Verifier.Verify(implementation, options.Settings, progress));
+            reports.Add(Verifier.Verify(implementation, options.Budget, progress));
         }
 
         output.WriteLine();
