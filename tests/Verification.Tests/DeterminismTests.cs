@@ -1,0 +1,40 @@
+using Verification.Core;
+
+namespace Verification.Tests;
+
+/// <summary>The same budget gives the same verdicts, byte-identical traces and identical histories, run after run.</summary>
+public sealed class DeterminismTests
+{
+    [Test]
+    public void Run_ThreeTimesWithTheSameSeedRange_GivesIdenticalVerdictsTracesAndHistories()
+    {
+        var budget = new Budget(TestSettings.Ci with { Iterations = 50, Seed = 7, Strategy = Strategy.Random }, SeedCount: 3);
+        var runs = Enumerable.Range(0, 3).Select(_ => Observe(budget)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(runs[0].Any(r => r.Trace is not null), "The range must hold at least one failing run, or traces are not compared.");
+            Assert.That(runs[1], Is.EqualTo(runs[0]));
+            Assert.That(runs[2], Is.EqualTo(runs[0]));
+        });
+    }
+
+    [Test]
+    public void Shards_OfASeedRange_CoverEverySeedExactlyOnce()
+    {
+        var whole = new Budget(TestSettings.Ci, SeedCount: 10);
+        var shards = Enumerable.Range(0, 3).SelectMany(i => (whole with { ShardIndex = i, ShardCount = 3 }).Seeds).Order();
+
+        Assert.That(shards, Is.EqualTo(whole.Seeds));
+    }
+
+    private static List<(string Scenario, uint Seed, Verdict Verdict, string? Trace, string? History)> Observe(Budget budget)
+    {
+        var bug = Registry.Find("no-lock");
+        return (from scenario in StandardScenarios.For(bug)
+                from seed in budget.Seeds
+                let result = CoyoteRunner.Run(bug, scenario, budget.Settings with { Seed = seed })
+                select (scenario.Name, seed, result.Verdict, result.TracePath is null ? null : File.ReadAllText(result.TracePath), result.History))
+            .ToList();
+    }
+}
