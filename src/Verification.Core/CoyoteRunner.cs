@@ -76,23 +76,15 @@ public static partial class CoyoteRunner
         var explored = report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths;
         if (report.NumOfFoundBugs == 0)
         {
-            var verdict = uncontrolled.IsEmpty ? Verdict.Pass : Verdict.Inconclusive;
-            var diagnosis = uncontrolled.IsEmpty ? null : "Coyote saw concurrency it does not control, so a clean run proves nothing.";
-            return new RunResult(implementation, scenario, settings, verdict, [], explored, clock.Elapsed, null, null, null, uncontrolled, diagnosis);
+            return uncontrolled.IsEmpty
+                ? new RunResult(implementation, scenario, settings, Verdict.Pass, [], explored, clock.Elapsed, null, null, null, uncontrolled, null)
+                : new RunResult(implementation, scenario, settings, Verdict.Inconclusive, [], explored, clock.Elapsed, null, null, null, uncontrolled,
+                    "Coyote saw concurrency it does not control, so a clean run proves nothing.");
         }
 
         var bug = string.Join(Environment.NewLine, report.BugReports);
         var history = iteration.LastRecorder?.ToHistory();
-        var violations = iteration.LastViolations;
-        if (violations.IsEmpty && iteration.LastFault is null && history is not null)
-        {
-            // Coyote stopped the iteration itself (a deadlock, an unhandled exception): judge the partial history.
-            violations = Contract.Judge(history, implementation.Contract);
-            if (IsDeadlock(bug) && !violations.Any(v => v.Property == Property.Live))
-            {
-                violations = violations.Add(new Violation(Property.Live, $"Coyote: {FirstLine(bug)}"));
-            }
-        }
+        var (verdict, violations, diagnosis) = Classify(implementation, iteration, bug, history, uncontrolled);
 
         var name = FileName($"{implementation.Name}.{scenario.Name}.seed{settings.Seed}");
         var directory = Path.GetFullPath(settings.ResultsDirectory);
@@ -100,12 +92,50 @@ public static partial class CoyoteRunner
         engine.TryEmitReports(directory, name, out _);
         var tracePath = Path.Combine(directory, name + ".trace");
         var historyText = history is null ? null : HistoryTable.Render(history);
-        var diagnosisText = iteration.LastFault ?? (violations.IsEmpty ? $"Coyote reported a bug that no property explains: {FirstLine(bug)}" : null);
         var result = new RunResult(
-            implementation, scenario, settings, Verdict.Fail, violations, explored, clock.Elapsed,
-            tracePath, historyText, ReplayCommands.CoyoteCli(verificationCase, tracePath), uncontrolled, diagnosisText);
+            implementation, scenario, settings, verdict, violations, explored, clock.Elapsed,
+            tracePath, historyText, ReplayCommands.CoyoteCli(verificationCase, tracePath), uncontrolled, diagnosis);
         File.WriteAllText(Path.Combine(directory, name + ".history.txt"), result.Describe());
         return result;
+    }
+
+    /// <summary>
+    /// Turns what stopped the iteration into a verdict. A contract violation found by the oracles stands as it is. A bug
+    /// Coyote found by itself is judged by its kind: a deadlock is a LIVE failure, judged on the partial history (unless
+    /// Coyote also saw concurrency it does not control, when the deadlock may be its own); anything else is named.
+    /// </summary>
+    private static (Verdict Verdict, ImmutableArray<Violation> Violations, string? Diagnosis) Classify(
+        Implementation implementation, CoyoteIteration iteration, string bug, History? history, ImmutableArray<string> uncontrolled)
+    {
+        if (!iteration.LastViolations.IsEmpty)
+        {
+            return (Verdict.Fail, iteration.LastViolations, null);
+        }
+
+        if (iteration.LastFault is { } fault)
+        {
+            return (Verdict.Fail, [], fault);
+        }
+
+        if (bug.Contains("previous test iteration", StringComparison.OrdinalIgnoreCase))
+        {
+            return (Verdict.Fail, [], $"Static state leaks from one iteration into the next ({FirstLine(bug)}). Clear it in the adapter's ResetStaticState, which runs first in every iteration.");
+        }
+
+        if (IsDeadlock(bug) && history is not null)
+        {
+            if (!uncontrolled.IsEmpty)
+            {
+                return (Verdict.Inconclusive, [], $"Coyote reported a deadlock while it saw concurrency it does not control ({string.Join(", ", uncontrolled)}); the deadlock may be the engine's, not the implementation's.");
+            }
+
+            var violations = Contract.Judge(history, implementation.Contract);
+            return violations.Any(v => v.Property == Property.Live)
+                ? (Verdict.Fail, violations, null)
+                : (Verdict.Fail, violations.Add(new Violation(Property.Live, $"Coyote: {FirstLine(bug)}")), null);
+        }
+
+        return (Verdict.Fail, [], $"Coyote stopped the run: {FirstLine(bug)}");
     }
 
     private static bool IsDeadlock(string bug) => bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase);
