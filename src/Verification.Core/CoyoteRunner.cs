@@ -72,14 +72,14 @@ public static partial class CoyoteRunner
         clock.Stop();
 
         var report = engine.TestReport;
-        var uncontrolled = report.UncontrolledInvocations.Order(StringComparer.Ordinal).ToImmutableArray();
         var explored = report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths;
+        var uncontrolled = new Uncontrolled(report.UncontrolledInvocations, UncontrolledApiScan.Find(implementation.AdapterType));
         if (report.NumOfFoundBugs == 0)
         {
-            return uncontrolled.IsEmpty
-                ? new RunResult(implementation, scenario, settings, Verdict.Pass, [], explored, clock.Elapsed, null, null, null, uncontrolled, null)
-                : new RunResult(implementation, scenario, settings, Verdict.Inconclusive, [], explored, clock.Elapsed, null, null, null, uncontrolled,
-                    "Coyote saw concurrency it does not control, so a clean run proves nothing.");
+            return uncontrolled.Concurrency.IsEmpty
+                ? new RunResult(implementation, scenario, settings, Verdict.Pass, [], explored, clock.Elapsed, null, null, null, uncontrolled.All, uncontrolled.DataNote)
+                : new RunResult(implementation, scenario, settings, Verdict.Inconclusive, [], explored, clock.Elapsed, null, null, null, uncontrolled.All,
+                    $"Coyote cannot control {string.Join("; ", uncontrolled.Concurrency)}, so a clean run proves nothing.");
         }
 
         var bug = string.Join(Environment.NewLine, report.BugReports);
@@ -94,7 +94,7 @@ public static partial class CoyoteRunner
         var historyText = history is null ? null : HistoryTable.Render(history);
         var result = new RunResult(
             implementation, scenario, settings, verdict, violations, explored, clock.Elapsed,
-            tracePath, historyText, ReplayCommands.CoyoteCli(verificationCase, tracePath), uncontrolled, diagnosis);
+            tracePath, historyText, ReplayCommands.CoyoteCli(verificationCase, tracePath), uncontrolled.All, diagnosis);
         File.WriteAllText(Path.Combine(directory, name + ".history.txt"), result.Describe());
         return result;
     }
@@ -105,11 +105,15 @@ public static partial class CoyoteRunner
     /// Coyote also saw concurrency it does not control, when the deadlock may be its own); anything else is named.
     /// </summary>
     private static (Verdict Verdict, ImmutableArray<Violation> Violations, string? Diagnosis) Classify(
-        Implementation implementation, CoyoteIteration iteration, string bug, History? history, ImmutableArray<string> uncontrolled)
+        Implementation implementation, CoyoteIteration iteration, string bug, History? history, Uncontrolled uncontrolled)
     {
         if (!iteration.LastViolations.IsEmpty)
         {
-            return (Verdict.Fail, iteration.LastViolations, null);
+            // A witnessed history stands whatever else Coyote saw; only its exact replay is in doubt.
+            var note = uncontrolled.All.IsEmpty
+                ? null
+                : $"Coyote also saw what it does not control ({string.Join("; ", uncontrolled.All)}), so replaying the trace may not reproduce this history exactly.";
+            return (Verdict.Fail, iteration.LastViolations, note);
         }
 
         if (iteration.LastFault is { } fault)
@@ -124,9 +128,9 @@ public static partial class CoyoteRunner
 
         if (IsDeadlock(bug) && history is not null)
         {
-            if (!uncontrolled.IsEmpty)
+            if (!uncontrolled.Concurrency.IsEmpty)
             {
-                return (Verdict.Inconclusive, [], $"Coyote reported a deadlock while it saw concurrency it does not control ({string.Join(", ", uncontrolled)}); the deadlock may be the engine's, not the implementation's.");
+                return (Verdict.Inconclusive, [], $"Coyote reported a deadlock while it saw concurrency it does not control ({string.Join("; ", uncontrolled.Concurrency)}); the deadlock may be the engine's, not the implementation's.");
             }
 
             var violations = Contract.Judge(history, implementation.Contract);
@@ -136,6 +140,23 @@ public static partial class CoyoteRunner
         }
 
         return (Verdict.Fail, [], $"Coyote stopped the run: {FirstLine(bug)}");
+    }
+
+    /// <summary>What Coyote did not control: seen at run time, or found in the implementation's code by <see cref="UncontrolledApiScan"/>.</summary>
+    private sealed class Uncontrolled(IEnumerable<string> atRunTime, ImmutableArray<string> inCode)
+    {
+        // Reads of the clock, GUIDs and random numbers make data nondeterministic but add no concurrency.
+        private static readonly string[] DataSources = ["System.DateTime", "System.DateTimeOffset", "System.Guid", "System.Random", "System.Environment", "System.Diagnostics.Stopwatch"];
+
+        public ImmutableArray<string> All { get; } = [.. atRunTime.Concat(inCode).Distinct().Order(StringComparer.Ordinal)];
+
+        public ImmutableArray<string> Concurrency => [.. All.Where(api => !IsData(api))];
+
+        public string? DataNote => All.IsEmpty
+            ? null
+            : $"Coyote saw uncontrolled data nondeterminism ({string.Join("; ", All)}); it adds no concurrency, but a replay may differ.";
+
+        private static bool IsData(string api) => DataSources.Any(source => api.StartsWith(source, StringComparison.Ordinal));
     }
 
     private static bool IsDeadlock(string bug) => bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase);
