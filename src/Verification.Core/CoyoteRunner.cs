@@ -61,6 +61,11 @@ public static partial class CoyoteRunner
     {
         var (implementation, scenario) = verificationCase;
         RewriteGuard.EnsureRewritten(typeof(CoyoteRunner).Assembly, implementation.AdapterType.Assembly);
+        if (RewriteFailures.EngineFaultFor(implementation) is { } engineFault)
+        {
+            return new RunResult(implementation, scenario, settings, Verdict.Inconclusive, [], 0, TimeSpan.Zero, null, null, null, [], engineFault);
+        }
+
         var iteration = new CoyoteIteration(verificationCase);
         var clock = Stopwatch.StartNew();
         using var engine = TestingEngine.Create(configuration, iteration.RunAsync);
@@ -124,6 +129,16 @@ public static partial class CoyoteRunner
         if (bug.Contains("previous test iteration", StringComparison.OrdinalIgnoreCase))
         {
             return (Verdict.Fail, [], $"Static state leaks from one iteration into the next ({FirstLine(bug)}). Clear it in the adapter's ResetStaticState, which runs first in every iteration.");
+        }
+
+        if (bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase))
+        {
+            // Coyote's own words: it "cannot accurately determine if this is a deadlock, hang or false positive". A thread
+            // blocked on something Coyote does not see (a real lock inside a library) looks exactly like this.
+            var suspects = uncontrolled.Concurrency.AddRange(UncontrolledApiScan.Suspects(implementation.AdapterType));
+            var named = suspects.IsEmpty ? "a lock or wait outside Coyote's model" : string.Join("; ", suspects);
+            return (Verdict.Inconclusive, [], $"Coyote could not tell a deadlock from a wait on something it does not control: {named}. " +
+                $"The stress engine can still exercise it. Coyote said: {FirstLine(bug)}");
         }
 
         if (IsDeadlock(bug) && history is not null)

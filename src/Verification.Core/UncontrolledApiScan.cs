@@ -13,23 +13,27 @@ namespace Verification.Core;
 /// </summary>
 public static class UncontrolledApiScan
 {
-    private static readonly ImmutableArray<(string Type, string? Member, string Why)> Known =
+    // Each entry: a type (and member) Coyote does not control, why, and whether it only makes a result suspect. A suspect
+    // API is harmless in most uses (Nito's AsyncLazy sits on Lazy<T> and is judged cleanly) and is named only to explain
+    // a "potential deadlock"; the others void a clean run.
+    private static readonly ImmutableArray<(string Type, string? Member, string Why, bool SuspectOnly)> Known =
     [
-        ("System.Threading.Lock", null, "Coyote does not model System.Threading.Lock (a lock on it looks like a deadlock)"),
-        ("System.Threading.ThreadPool", "QueueUserWorkItem", "work queued to the thread pool runs outside the scheduler"),
-        ("System.Threading.ThreadPool", "UnsafeQueueUserWorkItem", "work queued to the thread pool runs outside the scheduler"),
-        ("System.Threading.Timer", null, "timers fire on real threads"),
-        ("System.Timers.Timer", null, "timers fire on real threads"),
-        ("System.Threading.ManualResetEventSlim", null, "not modelled by Coyote"),
-        ("System.Threading.Mutex", null, "not modelled by Coyote"),
-        ("System.Threading.ReaderWriterLockSlim", null, "not modelled by Coyote"),
-        ("System.Threading.SpinLock", null, "not modelled by Coyote"),
-        ("System.Threading.SpinWait", null, "spins outside the scheduler"),
-        ("System.Threading.Tasks.Task", "ContinueWith", "continuations scheduled outside the scheduler"),
-        ("System.Threading.Tasks.Task`1", "ContinueWith", "continuations scheduled outside the scheduler"),
-        ("System.Threading.Tasks.Task", "WaitAsync", "passed straight through: its timeout and token are not controlled"),
-        ("System.Threading.Tasks.Task`1", "WaitAsync", "passed straight through: its timeout and token are not controlled"),
-        ("System.Threading.CancellationTokenSource", "CancelAfter", "cancels from a real timer"),
+        ("System.Threading.Lock", null, "Coyote does not model System.Threading.Lock (a lock on it looks like a deadlock)", false),
+        ("System.Threading.ThreadPool", "QueueUserWorkItem", "work queued to the thread pool runs outside the scheduler", false),
+        ("System.Threading.ThreadPool", "UnsafeQueueUserWorkItem", "work queued to the thread pool runs outside the scheduler", false),
+        ("System.Threading.Timer", null, "timers fire on real threads", false),
+        ("System.Timers.Timer", null, "timers fire on real threads", false),
+        ("System.Threading.ManualResetEventSlim", null, "not modelled by Coyote", false),
+        ("System.Threading.Mutex", null, "not modelled by Coyote", false),
+        ("System.Threading.ReaderWriterLockSlim", null, "not modelled by Coyote", false),
+        ("System.Threading.SpinLock", null, "not modelled by Coyote", false),
+        ("System.Threading.SpinWait", null, "spins outside the scheduler", false),
+        ("System.Threading.Tasks.Task", "ContinueWith", "continuations scheduled outside the scheduler", false),
+        ("System.Threading.Tasks.Task`1", "ContinueWith", "continuations scheduled outside the scheduler", false),
+        ("System.Threading.Tasks.Task", "WaitAsync", "passed straight through: its timeout and token are not controlled", false),
+        ("System.Threading.Tasks.Task`1", "WaitAsync", "passed straight through: its timeout and token are not controlled", false),
+        ("System.Threading.CancellationTokenSource", "CancelAfter", "cancels from a real timer", false),
+        ("System.Lazy`1", "get_Value", "Lazy<T>'s own lock is not modelled: a scheduling point inside its factory can look like a deadlock", true),
     ];
 
     private static readonly Lazy<Dictionary<short, OpCode>> OpCodesByValue = new(() =>
@@ -37,12 +41,21 @@ public static class UncontrolledApiScan
             .Select(f => (OpCode)f.GetValue(null)!)
             .ToDictionary(o => o.Value));
 
-    private static readonly ConcurrentDictionary<Type, ImmutableArray<string>> Cache = new();
+    private static readonly ConcurrentDictionary<Type, (ImmutableArray<string> Apis, ImmutableArray<Assembly> Assemblies)> Cache = new();
 
     /// <summary>The uncontrolled APIs reachable from <paramref name="adapterType"/>, each as <c>Type.Member (why)</c>, sorted.</summary>
-    public static ImmutableArray<string> Find(Type adapterType) => Cache.GetOrAdd(adapterType, Scan);
+    public static ImmutableArray<string> Find(Type adapterType) => [.. Cache.GetOrAdd(adapterType, Scan).Apis.Where(a => !a.StartsWith(SuspectMark, StringComparison.Ordinal))];
 
-    private static ImmutableArray<string> Scan(Type root)
+    /// <summary>Reachable APIs that are usually harmless but explain a "potential deadlock" when Coyote reports one.</summary>
+    public static ImmutableArray<string> Suspects(Type adapterType) =>
+        [.. Cache.GetOrAdd(adapterType, Scan).Apis.Where(a => a.StartsWith(SuspectMark, StringComparison.Ordinal)).Select(a => a[SuspectMark.Length..])];
+
+    private const string SuspectMark = "?";
+
+    /// <summary>The assemblies, other than the framework's and the harness's, whose code is reachable from <paramref name="adapterType"/>.</summary>
+    public static ImmutableArray<Assembly> ReachableAssemblies(Type adapterType) => Cache.GetOrAdd(adapterType, Scan).Assemblies;
+
+    private static (ImmutableArray<string> Apis, ImmutableArray<Assembly> Assemblies) Scan(Type root)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<Type>();
@@ -74,7 +87,7 @@ public static class UncontrolledApiScan
             }
         }
 
-        return [.. found];
+        return ([.. found], [.. seen.Select(t => t.Assembly).Distinct().OrderBy(a => a.GetName().Name, StringComparer.Ordinal)]);
 
         void Enqueue(Type type)
         {
@@ -95,11 +108,11 @@ public static class UncontrolledApiScan
         }
 
         var typeName = (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName;
-        foreach (var (knownType, knownMember, why) in Known)
+        foreach (var (knownType, knownMember, why, suspectOnly) in Known)
         {
             if (typeName == knownType && (knownMember is null || member.Name == knownMember))
             {
-                return $"{knownType.Replace("`1", "<T>", StringComparison.Ordinal)}.{(knownMember ?? member.Name)} ({why})";
+                return (suspectOnly ? SuspectMark : string.Empty) + $"{knownType.Replace("`1", "<T>", StringComparison.Ordinal)}.{(knownMember ?? member.Name).Replace("get_", string.Empty, StringComparison.Ordinal)} ({why})";
             }
         }
 

@@ -30,6 +30,7 @@ public sealed class LazyTaskExecutionAndPublicationAdapter : SingletonAdapter
 /// but one are discarded while still running: the documentation promises one published value, not one initialization.
 /// The published faulted task is the value, so a failure is cached.
 /// </remarks>
+[DocumentedViolation(Property.Once, "PublicationOnly: \"all threads are allowed to run the initialization method\" (LazyThreadSafetyMode docs)")]
 [SingletonImplementation("lazy-task-publication-only", Kind = ImplementationKind.ThirdParty,
     Failure = FailurePolicy.Cache, Cancellation = CancellationPolicy.None,
     Description = "System.Lazy<Task<T>>, PublicationOnly: every racing caller runs the factory; the first task returned is published.")]
@@ -47,6 +48,7 @@ public sealed class LazyTaskPublicationOnlyAdapter : SingletonAdapter
 /// The documentation promises nothing under concurrent use; the declaration records only what it says for one thread
 /// (an exception from the factory is cached).
 /// </remarks>
+[DocumentedViolation(Property.Failure, "None: \"not thread safe; if the instance is accessed from multiple threads, its behavior is undefined\" (LazyThreadSafetyMode docs)")]
 [SingletonImplementation("lazy-task-none", Kind = ImplementationKind.ThirdParty,
     Failure = FailurePolicy.Cache, Cancellation = CancellationPolicy.None,
     Description = "System.Lazy<Task<T>>, mode None: not thread-safe, behaviour under concurrent callers undefined by its docs.")]
