@@ -68,7 +68,9 @@ public sealed class FailureOracle : IOracle
                     return new Violation(Property, $"cache is declared, but caller {differs.Caller} called after caller {observed.Caller} had received attempt {attempt}'s exception and did not get that same exception.");
                 }
 
-                var retried = history.Attempts.FirstOrDefault(a => a.Start > observed.End && history.EpochAt(a.Start) == epoch);
+                // An attempt that starts while a reset runs may be the new epoch's, as a later get that overlaps a reset may be.
+                var retried = history.Attempts.FirstOrDefault(a =>
+                    a.Start > observed.End && history.EpochAt(a.Start) == epoch && !history.ResetOverlaps(observed.End!.Value, a.Start));
                 if (retried is not null)
                 {
                     return new Violation(Property, $"cache is declared, but attempt {retried.Number} started after caller {observed.Caller} had received attempt {attempt}'s exception.");

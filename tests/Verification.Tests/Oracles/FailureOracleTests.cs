@@ -237,4 +237,28 @@ public sealed class FailureOracleTests
             Assert.That(history.ViolatedUnder(Declared.CacheResettable), Is.Empty);
         });
     }
+
+    [Test]
+    public void Check_CacheDeclared_NewAttemptStartingWhileAResetRuns_Holds()
+    {
+        // The reset cleared the cached failure before caller 2's get, but returned only after attempt 2 had started.
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptFails(1)
+            .Throws(1, attempt: 1)
+            .Reset(1)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .ResetDone(1)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.CacheResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Declared.CacheResettable), Is.Empty);
+        });
+    }
 }
