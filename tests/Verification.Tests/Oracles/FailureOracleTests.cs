@@ -108,6 +108,30 @@ public sealed class FailureOracleTests
     }
 
     [Test]
+    public void Check_FailureWhileOnlyACallerThatMayNotHaveJoinedWaits_Holds()
+    {
+        // Caller 1 started attempt 1 and cancelled; caller 2's get was in progress when attempt 1 failed, but nothing shows
+        // it had reached the implementation, so it may have come in after the failure and started attempt 2.
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Get(2)
+            .TokenCancelled(1)
+            .EndsCanceled(1)
+            .AttemptFails(1)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Caller), Is.Null);
+            Assert.That(history.ViolatedUnder(Declared.Caller), Is.Empty);
+        });
+    }
+
+    [Test]
     public void Check_RetryDeclared_LaterCallerGetsTheSameFailure_ViolatesFailure()
     {
         var history = new HistoryBuilder()
