@@ -30,12 +30,20 @@ public sealed record GenerationResult(
     /// <summary>The Coyote run of <see cref="Shrunk"/>, with its history, trace and replay commands.</summary>
     public RunResult? Counterexample { get; init; }
 
+    /// <summary>For a search on the real thread pool (<see cref="StressSettings"/> set), the stress run of <see cref="Shrunk"/>.</summary>
+    public StressResult? StressCounterexample { get; init; }
+
+    /// <summary>Set if the scenarios ran on the real thread pool under the stress engine instead of under Coyote.</summary>
+    public StressSettings? StressSettings { get; init; }
+
     public bool Found => Shrunk is not null;
 
     public ScenarioSize? ShrunkSize => Shrunk is null ? null : ScenarioSize.Of(Shrunk);
 
     /// <summary>What ran each scenario, in words.</summary>
-    public string Engine => $"each scenario under Coyote, {Settings.Case}";
+    public string Engine => StressSettings is { } stress
+        ? string.Create(CultureInfo.InvariantCulture, $"each scenario up to {stress.Repetitions} times on the real thread pool")
+        : $"each scenario under Coyote, {Settings.Case}";
 
     /// <summary>How to pin this run's seed, in the three places a seed can be given.</summary>
     public string PinInstructions =>
@@ -69,10 +77,10 @@ public sealed record GenerationResult(
             lines.Add("  The shrunk scenario failed while shrinking but passed when run again with the same Coyote seed: the run is not deterministic.");
         }
 
-        if (Counterexample is not null)
+        foreach (var described in new[] { Counterexample?.Describe(), StressCounterexample?.Describe() }.OfType<string>())
         {
             lines.Add(string.Empty);
-            lines.Add(Counterexample.Describe());
+            lines.Add(described);
         }
 
         return string.Join(Environment.NewLine, lines);

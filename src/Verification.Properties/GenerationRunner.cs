@@ -9,8 +9,9 @@ using Property = Verification.Specs.Property;
 namespace Verification.Properties;
 
 /// <summary>
-/// The FsCheck engine: generates scenario plans for an implementation, runs each one under the Coyote runner with a small
-/// fixed budget, and when one fails, shrinks it to the smallest plan that still fails.
+/// The FsCheck engine: generates scenario plans for an implementation, runs each one, and when one fails, shrinks it to
+/// the smallest plan that still fails. Each plan runs under the Coyote runner with a small fixed budget, or, for the
+/// stress baseline, on the real thread pool.
 /// </summary>
 public static class GenerationRunner
 {
@@ -44,6 +45,26 @@ public static class GenerationRunner
         });
         var counterexample = search.Shrunk is null ? null : CoyoteRunner.Run(implementation, search.Shrunk, settings.Case);
         return search.ToResult(implementation, settings, target) with { Counterexample = counterexample };
+    }
+
+    /// <summary>
+    /// The same search on the real thread pool: each generated scenario runs <paramref name="stress"/>'s repetitions under
+    /// the stress engine (stopping at the first that breaks the contract), so paths Coyote does not control are exercised
+    /// on the same plans. Timing is real, so a failure may not recur: shrinking keeps a smaller plan only if it failed
+    /// again, and the shrunk plan is finally run for all of <paramref name="stress"/>'s repetitions to report how often it fails.
+    /// </summary>
+    public static GenerationResult RunStress(Implementation implementation, GenerationSettings settings, StressSettings stress, Property? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(implementation);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(stress);
+        var search = Search(implementation, settings, scenario =>
+        {
+            var result = StressRunner.Run(implementation, scenario, stress with { StopAtFirstFailure = true });
+            return result.Diagnosis is null && (target is Property property ? !result.Violates(property) : result.Verdict == Verdict.Pass);
+        });
+        var counterexample = search.Shrunk is null ? null : StressRunner.Run(implementation, search.Shrunk, stress);
+        return search.ToResult(implementation, settings, target) with { StressSettings = stress, StressCounterexample = counterexample };
     }
 
     private static SearchOutcome Search(Implementation implementation, GenerationSettings settings, Func<Scenario, bool> holds)

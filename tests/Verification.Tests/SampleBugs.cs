@@ -5,8 +5,8 @@ namespace Verification.Tests;
 
 /// <summary>
 /// Small bugs of the kinds the catalog's planted bugs will have (a cached failure, a shared attempt cancelled by one
-/// caller, a wait that ignores cancellation, a reset that keeps the old instance), so the generation engine is
-/// shown to find and shrink more than races. They are not registered: the catalog stays the catalog.
+/// caller, a wait that ignores cancellation, a reset that keeps the old instance), so the generation and stress engines
+/// are shown to find and shrink more than races. They are not registered: the catalog stays the catalog.
 /// </summary>
 internal static class SampleBugs
 {
