@@ -107,7 +107,7 @@ public sealed class StressTests
     [Test]
     public void StressAndCoyote_OnEveryPlantedBug_ReportDetectionSideBySide()
     {
-        const int executions = 200;
+        const int executions = 100;
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"Planted bugs of the catalog and the tests' sample bugs: Coyote ({executions} iterations, seed 1) against stress ({executions} repetitions on the real thread pool), same plans.");
         table.AppendLine();
