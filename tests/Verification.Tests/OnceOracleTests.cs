@@ -24,6 +24,41 @@ public sealed class OnceOracleTests
     }
 
     [Test]
+    public void Check_AttemptCommittedBeforeResetButStartedAfterIt_MayBelongToEitherEpoch()
+    {
+        // Caller 1's get committed to attempt 1, a whole reset ran, then the attempt reached the initialization.
+        var history = Build(
+            (EventKind.GetStarted, 1, null, null),
+            (EventKind.ResetStarted, 2, null, null),
+            (EventKind.ResetEnded, 2, null, null),
+            (EventKind.AttemptStarted, 1, 1, 1),
+            (EventKind.AttemptSucceeded, 1, 1, null),
+            (EventKind.GetReturned, 1, null, 1),
+            (EventKind.GetStarted, 1, null, null),
+            (EventKind.AttemptStarted, 1, 2, 2),
+            (EventKind.AttemptSucceeded, 1, 2, null),
+            (EventKind.GetReturned, 1, null, 2));
+
+        Assert.That(new OnceOracle().Check(history, Contract), Is.Null);
+    }
+
+    [Test]
+    public void Check_SecondSuccessAfterEarlierGetAndNoReset_IsViolation()
+    {
+        var history = Build(
+            (EventKind.GetStarted, 1, null, null),
+            (EventKind.AttemptStarted, 1, 1, 1),
+            (EventKind.AttemptSucceeded, 1, 1, null),
+            (EventKind.GetReturned, 1, null, 1),
+            (EventKind.GetStarted, 1, null, null),
+            (EventKind.AttemptStarted, 1, 2, 2),
+            (EventKind.AttemptSucceeded, 1, 2, null),
+            (EventKind.GetReturned, 1, null, 2));
+
+        Assert.That(new OnceOracle().Check(history, Contract)?.Reason, Does.Contain("2 initializations succeeded: attempts 1, 2"));
+    }
+
+    [Test]
     public void Check_SecondSuccessWithoutReset_IsViolation()
     {
         var history = Build(
