@@ -5,6 +5,15 @@ namespace Verification.Specs.Oracles;
 /// it); a shared attempt is cancelled only under caller-abandon, and only once no caller that still wants it is waiting;
 /// under caller-abandon an attempt whose waiters all cancelled does not hang on.
 /// </summary>
+/// <remarks>
+/// Which callers wait for an attempt is not in the history: a get is recorded before it enters the implementation, so a
+/// get that started before an attempt was abandoned may reach the implementation after, and rightly wait for a new
+/// attempt. The one caller the history proves waited is the one whose call started the attempt. So "no caller that still
+/// wants it" is judged on that caller: its token must have been cancelled first (or its get have ended). Any other caller
+/// who did want the attempt would end with OperationCanceledException although it never cancelled, which the first rule
+/// catches. An implementation that cancels early and hides it by silently retrying for the others is not caught: its
+/// history is the same as a correct one's.
+/// </remarks>
 public sealed class CancelOracle : IOracle
 {
     public Property Property => Property.Cancel;
@@ -28,16 +37,18 @@ public sealed class CancelOracle : IOracle
 
         foreach (var attempt in history.Attempts.Where(a => a.Outcome == AttemptOutcome.Canceled))
         {
-            var canceledAt = attempt.End!.Value;
+            // The decision to cancel is judged when it was made (the attempt's token cancelled), not when the attempt noticed:
+            // a caller who arrives in between did not have the attempt taken from it.
+            var canceledAt = attempt.CancelRequestedAt ?? attempt.End!.Value;
             if (contract.Cancellation != CancellationPolicy.CallerAbandon)
             {
                 return new Violation(Property, $"attempt {attempt.Number} (the shared initialization) was cancelled, which cancellation policy {CancellationIds.Id(contract.Cancellation)} does not allow.");
             }
 
-            var stillWaiting = history.Gets.FirstOrDefault(g => g.InProgressAt(canceledAt) && !(g.CancelRequestedAt < canceledAt));
-            if (stillWaiting is not null)
+            var starter = history.Gets.FirstOrDefault(g => g.Caller == attempt.Caller && g.InProgressAt(attempt.Start));
+            if (starter is not null && starter.InProgressAt(canceledAt) && !(starter.CancelRequestedAt < canceledAt))
             {
-                return new Violation(Property, $"attempt {attempt.Number} was cancelled while caller {stillWaiting.Caller}, whose token was not cancelled, still waited.");
+                return new Violation(Property, $"attempt {attempt.Number} was cancelled while caller {starter.Caller}, whose call started it and whose token was not cancelled, still waited.");
             }
         }
 
