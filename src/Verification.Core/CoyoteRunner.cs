@@ -51,15 +51,25 @@ public static partial class CoyoteRunner
         var bug = string.Join(Environment.NewLine, report.BugReports);
         var history = iteration.LastRecorder?.ToHistory();
         var violations = iteration.LastViolations;
+        var blockedOutsideCoyote = IsPotentialDeadlock(bug);
         if (violations.IsEmpty && iteration.LastFault is null && history is not null)
         {
             // Coyote stopped the iteration itself (a deadlock, an unhandled exception): judge the partial history.
             violations = Contract.Judge(history, implementation.Contract);
-            if (IsDeadlock(bug) && !violations.Any(v => v.Property == Property.Live))
+            if (blockedOutsideCoyote)
+            {
+                // Coyote cannot tell this from an operation blocked in code it does not control (a real thread stuck on a
+                // lock inside an assembly that is not rewritten, held by an operation Coyote has paused), so the callers
+                // left open prove nothing about LIVE. What the partial history shows about other properties still holds.
+                violations = [.. violations.Where(v => v.Property != Property.Live)];
+            }
+            else if (IsDeadlock(bug) && !violations.Any(v => v.Property == Property.Live))
             {
                 violations = violations.Add(new Violation(Property.Live, $"Coyote: {FirstLine(bug)}"));
             }
         }
+
+        var bugVerdict = blockedOutsideCoyote && violations.IsEmpty && iteration.LastFault is null ? Verdict.Inconclusive : Verdict.Fail;
 
         var name = FileName($"{implementation.Name}.{scenario.Name}.seed{settings.Seed}");
         var directory = Path.GetFullPath(settings.ResultsDirectory);
@@ -67,15 +77,20 @@ public static partial class CoyoteRunner
         engine.TryEmitReports(directory, name, out _);
         var tracePath = Path.Combine(directory, name + ".trace");
         var historyText = history is null ? null : HistoryTable.Render(history);
-        var diagnosisText = iteration.LastFault ?? (violations.IsEmpty ? $"Coyote reported a bug that no property explains: {FirstLine(bug)}" : null);
+        var diagnosisText = iteration.LastFault ?? (bugVerdict == Verdict.Inconclusive
+            ? $"Coyote reported a potential deadlock, which it cannot tell from an operation blocked outside its control (such as a lock in an assembly that is not rewritten, like Lazy<T>'s): LIVE cannot be judged. Coyote: {FirstLine(bug)}"
+            : violations.IsEmpty ? $"Coyote reported a bug that no property explains: {FirstLine(bug)}" : null);
         var result = new RunResult(
-            implementation, scenario, settings, Verdict.Fail, violations, explored, clock.Elapsed,
+            implementation, scenario, settings, bugVerdict, violations, explored, clock.Elapsed,
             tracePath, historyText, ReplayCommands.CoyoteCli(verificationCase, tracePath), uncontrolled, diagnosisText);
         File.WriteAllText(Path.Combine(directory, name + ".history.txt"), result.Describe());
         return result;
     }
 
     private static bool IsDeadlock(string bug) => bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Coyote's periodic monitor, not its scheduler, saw the hang: its own words say it cannot tell what it is.</summary>
+    private static bool IsPotentialDeadlock(string bug) => bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
