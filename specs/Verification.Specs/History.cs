@@ -40,8 +40,11 @@ public enum AttemptOutcome
     Released,
 }
 
-/// <summary>An initialization attempt seen as an interval of the history.</summary>
-public sealed record AttemptRun(int Number, int Instance, int? Caller, int Start, int? End, AttemptOutcome Outcome);
+/// <summary>
+/// An initialization attempt seen as an interval of the history. <c>CancelRequestedAt</c> is when the attempt's token was
+/// cancelled, if that happened before the attempt ended.
+/// </summary>
+public sealed record AttemptRun(int Number, int Instance, int? Caller, int Start, int? End, AttemptOutcome Outcome, int? CancelRequestedAt = null);
 
 /// <summary>A reset seen as an interval of the history.</summary>
 public sealed record ResetCall(int Caller, int Start, int? End);
@@ -163,6 +166,16 @@ public sealed class History
             if (e.Kind == EventKind.AttemptStarted)
             {
                 runs[number] = new AttemptRun(number, e.Instance ?? 0, e.Caller, e.Sequence, null, AttemptOutcome.Pending);
+                continue;
+            }
+
+            if (e.Kind == EventKind.AttemptCancelRequested)
+            {
+                if (runs.TryGetValue(number, out var running) && running is { End: null, CancelRequestedAt: null })
+                {
+                    runs[number] = running with { CancelRequestedAt = e.Sequence };
+                }
+
                 continue;
             }
 

@@ -38,6 +38,12 @@ public enum EventKind
 
     /// <summary>At the end of a scenario the harness fails an attempt that still hangs, so its waiters can finish.</summary>
     AttemptReleased,
+
+    /// <summary>
+    /// The token the implementation passed to an attempt is cancelled: the moment the implementation decided to cancel the
+    /// shared initialization, which the attempt may notice only later.
+    /// </summary>
+    AttemptCancelRequested,
 }
 
 /// <summary>One observed event. Numbers are 1-based; absent ones are null.</summary>

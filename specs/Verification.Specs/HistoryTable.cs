@@ -54,6 +54,7 @@ public static class HistoryTable
         EventKind.AttemptFailed => $"attempt {e.Attempt} fails",
         EventKind.AttemptCanceled => $"attempt {e.Attempt} canceled",
         EventKind.AttemptReleased => $"attempt {e.Attempt} released (hung to the end)",
+        EventKind.AttemptCancelRequested => $"attempt {e.Attempt}'s token cancelled",
         _ => e.Kind.ToString(),
     };
 

@@ -133,6 +133,14 @@ public static partial class CoyoteRunner
 
         if (bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase))
         {
+            // The callers left open prove nothing about LIVE, but what the partial history already shows about the other
+            // properties happened, and stands.
+            var safety = history is null ? [] : Contract.Judge(history, implementation.Contract).Where(v => v.Property != Property.Live).ToImmutableArray();
+            if (!safety.IsEmpty)
+            {
+                return (Verdict.Fail, safety, $"Coyote then reported a potential deadlock it cannot confirm, so LIVE was not judged ({FirstLine(bug)}).");
+            }
+
             // Coyote's own words: it "cannot accurately determine if this is a deadlock, hang or false positive". A thread
             // blocked on something Coyote does not see (a real lock inside a library) looks exactly like this.
             var suspects = uncontrolled.Concurrency.AddRange(UncontrolledApiScan.Suspects(implementation.AdapterType));
@@ -181,6 +189,9 @@ public static partial class CoyoteRunner
     private static bool IsStepBound(string bug) => bug.Contains("steps bound", StringComparison.OrdinalIgnoreCase) || bug.Contains("max-steps", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDeadlock(string bug) => bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Coyote's periodic monitor, not its scheduler, saw the hang: its own words say it cannot tell what it is.</summary>
+    private static bool IsPotentialDeadlock(string bug) => bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 

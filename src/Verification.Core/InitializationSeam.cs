@@ -9,7 +9,8 @@ namespace Verification.Core;
 /// <remarks>
 /// Everything here is controllable by Coyote: awaits are <see cref="Task.Yield"/>, and a hang is a
 /// <see cref="TaskCompletionSource"/> completed from <see cref="CancellationToken.Register(Action)"/>, never
-/// <c>Task.Delay(..., token)</c>, whose token Coyote does not honour.
+/// <c>Task.Delay(..., token)</c>, whose token Coyote does not honour. The moment the attempt's token is cancelled is
+/// recorded too, since that, not the moment the attempt notices, is when the implementation decided to cancel it.
 /// </remarks>
 public sealed class InitializationSeam
 {
@@ -48,6 +49,7 @@ public sealed class InitializationSeam
         var caller = CurrentCaller;
         var attempt = _recorder.StartAttempt(instance, caller);
         var script = _scenario.ScriptFor(attempt);
+        var cancelRequested = cancellationToken.Register(() => _recorder.Add(EventKind.AttemptCancelRequested, caller, attempt));
         try
         {
             for (var i = 0; i < script.Awaits; i++)
@@ -82,6 +84,10 @@ public sealed class InitializationSeam
         {
             _recorder.AttemptFailed(attempt, caller, released, EventKind.AttemptReleased);
             throw;
+        }
+        finally
+        {
+            cancelRequested.Unregister();
         }
 
         _recorder.Add(EventKind.AttemptSucceeded, caller, attempt);
@@ -124,6 +130,9 @@ public sealed class InitializationSeam
         // Leave the implementation's synchronous code first: the registration below takes a (controlled) lock, which must
         // not become a scheduling point inside a lock Coyote cannot see (Lazy<T>'s, say).
         await Task.Yield();
+
+        // A token cancelled meanwhile wins over the harness's release: the implementation did abandon the attempt.
+        cancellationToken.ThrowIfCancellationRequested();
         var hang = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
@@ -144,6 +153,8 @@ public sealed class InitializationSeam
         }
         finally
         {
+            // Not Dispose: it blocks, outside Coyote's control, until a callback running on another thread returns, and
+            // Coyote may have paused the cancelling caller inside this very callback. Unregister never waits.
             registration.Unregister();
         }
     }

@@ -74,7 +74,9 @@ public static class UncontrolledApiScan
             {
                 foreach (var member in CalledMembers(method))
                 {
-                    if (Describe(member) is { } uncontrolled)
+                    // Only the implementation's own code is judged by reading it: a library's uncontrolled calls may sit
+                    // on paths that never run (DI's disabled dynamic engine); those that do run, Coyote reports itself.
+                    if (type.Assembly == root.Assembly && Describe(member) is { } uncontrolled)
                     {
                         found.Add(uncontrolled);
                     }

@@ -6,8 +6,13 @@ namespace Verification.Specs.Oracles;
 /// under caller-abandon an attempt whose waiters all cancelled does not hang on.
 /// </summary>
 /// <remarks>
-/// Which gets wait on an attempt is not observable (a get in progress may not have reached the implementation yet), so a
-/// cancelled attempt is judged by the one get known to wait on it, the call that started it (<see cref="History.StarterOf"/>).
+/// Which callers wait for an attempt is not in the history: a get is recorded before it enters the implementation, so a
+/// get that started before an attempt was abandoned may reach the implementation after, and rightly wait for a new
+/// attempt. The one caller the history proves waited is the one whose call started the attempt. So "no caller that still
+/// wants it" is judged on that caller: its token must have been cancelled first (or its get have ended). Any other caller
+/// who did want the attempt would end with OperationCanceledException although it never cancelled, which the first rule
+/// catches. An implementation that cancels early and hides it by silently retrying for the others is not caught: its
+/// history is the same as a correct one's.
 /// </remarks>
 public sealed class CancelOracle : IOracle
 {
@@ -32,7 +37,9 @@ public sealed class CancelOracle : IOracle
 
         foreach (var attempt in history.Attempts.Where(a => a.Outcome == AttemptOutcome.Canceled))
         {
-            var canceledAt = attempt.End!.Value;
+            // The decision to cancel is judged when it was made (the attempt's token cancelled), not when the attempt noticed:
+            // a caller who arrives in between did not have the attempt taken from it.
+            var canceledAt = attempt.CancelRequestedAt ?? attempt.End!.Value;
             if (contract.Cancellation != CancellationPolicy.CallerAbandon)
             {
                 return new Violation(Property, $"attempt {attempt.Number} (the shared initialization) was cancelled, which cancellation policy {CancellationIds.Id(contract.Cancellation)} does not allow.");
@@ -51,7 +58,8 @@ public sealed class CancelOracle : IOracle
             {
                 var releasedAt = attempt.End!.Value;
                 var waiters = history.Gets.Where(g => g.Start < releasedAt && g.End > attempt.Start).ToList();
-                if (waiters.Count > 0 && waiters.All(g => g.CancelRequestedAt < releasedAt) && !history.Gets.Any(g => g.InProgressAt(releasedAt) && !g.WasCanceled))
+                // Only once every waiter has cancelled and left (its get ended) was the attempt due to be abandoned.
+                if (waiters.Count > 0 && waiters.All(g => g.CancelRequestedAt < releasedAt && g.End < releasedAt) && !history.Gets.Any(g => g.InProgressAt(releasedAt) && !g.WasCanceled))
                 {
                     return new Violation(Property, $"caller-abandon is declared, but attempt {attempt.Number} kept running after every caller waiting for it had cancelled.");
                 }

@@ -5,9 +5,11 @@ namespace Verification.Specs.Oracles;
 /// starts after one of its epoch has succeeded.
 /// </summary>
 /// <remarks>
-/// Two attempts are of one epoch when no reset ran between their starts. A reset takes effect somewhere between its start
-/// and its end, so an attempt that starts while a reset runs may belong to either epoch; it is never compared with the
-/// attempts on the other side of that reset.
+/// A reset takes effect at some point between its start and its end, and an implementation commits to an attempt at some
+/// point between the start of the get that starts it and the attempt's start (it may decide, be interrupted, then call the
+/// initialization). So two attempts are held to one epoch only when no reset ran at any point from the start of the get
+/// that started the earlier one to the start of the later one; otherwise they are never compared. This is the reading
+/// <see cref="SameOracle"/> gives gets that overlap a reset.
 /// </remarks>
 public sealed class OnceOracle : IOracle
 {
@@ -48,8 +50,12 @@ public sealed class OnceOracle : IOracle
         return null;
     }
 
+    /// <summary>The earliest point the implementation may have committed to <paramref name="attempt"/>: the start of the get that started it.</summary>
+    private static int CommittedFrom(History history, AttemptRun attempt) =>
+        history.StarterOf(attempt)?.Start ?? attempt.Start;
+
     internal static string EpochText(int epoch) => epoch == 0 ? string.Empty : $" in epoch {epoch}";
 
-    /// <summary>True if no reset ran (started, ended, or was running) between the starts of the two attempts.</summary>
-    private static bool SameEpoch(History history, AttemptRun earlier, AttemptRun later) => !history.ResetOverlaps(earlier.Start, later.Start);
+    /// <summary>True if no reset ran (started, ended, or was running) from the commitment to the earlier attempt to the start of the later.</summary>
+    private static bool SameEpoch(History history, AttemptRun earlier, AttemptRun later) => !history.ResetOverlaps(CommittedFrom(history, earlier), later.Start);
 }
