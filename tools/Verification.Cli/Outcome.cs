@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using Verification.Core;
+using Verification.Specs;
+
+namespace Verification.Cli;
+
+/// <summary>What every engine concluded about one implementation, merged into one row of the matrix.</summary>
+internal sealed record ImplementationOutcome(Implementation Implementation, ImmutableArray<Property> Properties, ImmutableArray<EngineReport> Reports)
+{
+    /// <summary>The verdict over every engine: fail if any failed, pass if all that apply passed, n/a if none applies.</summary>
+    public Verdict VerdictOf(Property property)
+    {
+        var verdicts = ResultsFor(property).Select(r => r.Result.Verdict).ToList();
+        if (verdicts.Contains(Verdict.Fail))
+        {
+            return Verdict.Fail;
+        }
+
+        if (verdicts.All(v => v == Verdict.NotApplicable))
+        {
+            return Verdict.NotApplicable;
+        }
+
+        return verdicts.All(v => v is Verdict.Pass or Verdict.NotApplicable) ? Verdict.Pass : Verdict.Inconclusive;
+    }
+
+    public IEnumerable<(string Engine, PropertyResult Result)> ResultsFor(Property property) =>
+        Reports.SelectMany(r => r.Results.Where(x => x.Property == property).Select(x => (r.Engine, x)));
+
+    /// <summary>Why a cell is not a plain pass or fail: the first cause any engine gave.</summary>
+    public string? CauseOf(Property property) =>
+        ResultsFor(property).Where(r => r.Result.Verdict == VerdictOf(property)).Select(r => r.Result.Cause).FirstOrDefault(c => c is not null);
+
+    public Fingerprint? Fingerprint => Reports.Select(r => r.Fingerprint).FirstOrDefault(f => f is not null);
+
+    /// <summary>
+    /// True if the implementation behaves as declared over the properties checked: a planted bug is caught violating the
+    /// property it declares; anything else passes every property that applies. Null if a planted bug's property was not
+    /// among those checked.
+    /// </summary>
+    public bool? AsDeclared => Implementation.ExpectedViolation is Property expected
+        ? Properties.Contains(expected) ? VerdictOf(expected) == Verdict.Fail : null
+        : Properties.All(p => VerdictOf(p) is Verdict.Pass or Verdict.NotApplicable);
+
+    public int Iterations => Reports.Sum(r => r.Iterations);
+
+    public TimeSpan Elapsed => TimeSpan.FromTicks(Reports.Sum(r => r.Elapsed.Ticks));
+
+    /// <summary>Every failed property, per engine, in property order.</summary>
+    public IEnumerable<(string Engine, PropertyResult Result)> Failures =>
+        Properties.SelectMany(ResultsFor).Where(r => r.Result.Verdict == Verdict.Fail);
+
+    /// <summary>The failures, those shown by the same replayable run together, so each trace is shown once.</summary>
+    public IEnumerable<FailureGroup> FailureGroups =>
+        Failures
+            .GroupBy(f => (f.Engine, Key: (object?)f.Result.Witness ?? f.Result))
+            .Select(g => new FailureGroup(Implementation, g.Key.Engine, [.. g.Select(f => f.Result)]));
+}
+
+/// <summary>Properties of one implementation that one run shows failing: one trace, one history, one replay.</summary>
+internal sealed record FailureGroup(Implementation Implementation, string Engine, ImmutableArray<PropertyResult> Results)
+{
+    public PropertyResult First => Results[0];
+
+    public string PropertyIds => string.Join(", ", Results.Select(r => r.Property.Id()));
+}
+
+/// <summary>The whole verify run: what was asked and what every implementation came to.</summary>
+internal sealed record VerificationOutcome(VerifyOptions Options, ImmutableArray<ImplementationOutcome> Implementations, TimeSpan Elapsed)
+{
+    /// <summary>True if no implementation contradicts what it declares.</summary>
+    public bool AsDeclared => Implementations.All(i => i.AsDeclared != false);
+}
