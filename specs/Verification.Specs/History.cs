@@ -78,6 +78,35 @@ public sealed class History
     public AttemptRun? AttemptFor(int instance, Func<AttemptRun, bool>? where = null) =>
         Attempts.FirstOrDefault(a => a.Instance == instance && (where is null || where(a)));
 
+    /// <summary>
+    /// The get whose call started <paramref name="attempt"/>, when the history tells it for certain; null otherwise.
+    /// </summary>
+    /// <remarks>
+    /// A get is observed only as an interval: when it started waiting on an attempt is not recorded, so a get that is in
+    /// progress may not have reached the implementation yet. The call that started an attempt is the one get known to be
+    /// inside it. It is the latest get of the caller the attempt is attributed to that started before the attempt did,
+    /// provided it was still running when the attempt started and that caller had no earlier get that ended cancelled
+    /// (such a get may have set the attempt up and left before it started).
+    /// </remarks>
+    internal GetCall? StarterOf(AttemptRun attempt)
+    {
+        if (attempt.Caller is not int caller)
+        {
+            return null;
+        }
+
+        var before = Gets.Where(g => g.Caller == caller && g.Start < attempt.Start).OrderBy(g => g.Start).ToList();
+        if (before.Count == 0)
+        {
+            return null;
+        }
+
+        var starter = before[^1];
+        var running = starter.End is null || starter.End > attempt.Start;
+        var leftBehind = before.Take(before.Count - 1).Any(g => g.Outcome == CallOutcome.Canceled);
+        return running && !leftBehind ? starter : null;
+    }
+
     private static ImmutableArray<GetCall> BuildGets(ImmutableArray<HistoryEvent> events)
     {
         var calls = ImmutableArray.CreateBuilder<GetCall>();

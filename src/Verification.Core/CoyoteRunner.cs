@@ -61,6 +61,11 @@ public static partial class CoyoteRunner
     {
         var (implementation, scenario) = verificationCase;
         RewriteGuard.EnsureRewritten(typeof(CoyoteRunner).Assembly, implementation.AdapterType.Assembly);
+        if (RewriteFailures.EngineFaultFor(implementation) is { } engineFault)
+        {
+            return new RunResult(implementation, scenario, settings, Verdict.Inconclusive, [], 0, TimeSpan.Zero, null, null, null, [], engineFault);
+        }
+
         var iteration = new CoyoteIteration(verificationCase);
         var clock = Stopwatch.StartNew();
         using var engine = TestingEngine.Create(configuration, iteration.RunAsync);
@@ -72,27 +77,19 @@ public static partial class CoyoteRunner
         clock.Stop();
 
         var report = engine.TestReport;
-        var uncontrolled = report.UncontrolledInvocations.Order(StringComparer.Ordinal).ToImmutableArray();
         var explored = report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths;
+        var uncontrolled = new Uncontrolled(report.UncontrolledInvocations, UncontrolledApiScan.Find(implementation.AdapterType));
         if (report.NumOfFoundBugs == 0)
         {
-            var verdict = uncontrolled.IsEmpty ? Verdict.Pass : Verdict.Inconclusive;
-            var diagnosis = uncontrolled.IsEmpty ? null : "Coyote saw concurrency it does not control, so a clean run proves nothing.";
-            return new RunResult(implementation, scenario, settings, verdict, [], explored, clock.Elapsed, null, null, null, uncontrolled, diagnosis);
+            return uncontrolled.Concurrency.IsEmpty
+                ? new RunResult(implementation, scenario, settings, Verdict.Pass, [], explored, clock.Elapsed, null, null, null, uncontrolled.All, uncontrolled.DataNote)
+                : new RunResult(implementation, scenario, settings, Verdict.Inconclusive, [], explored, clock.Elapsed, null, null, null, uncontrolled.All,
+                    $"Coyote cannot control {string.Join("; ", uncontrolled.Concurrency)}, so a clean run proves nothing.");
         }
 
         var bug = string.Join(Environment.NewLine, report.BugReports);
         var history = iteration.LastRecorder?.ToHistory();
-        var violations = iteration.LastViolations;
-        if (violations.IsEmpty && iteration.LastFault is null && history is not null)
-        {
-            // Coyote stopped the iteration itself (a deadlock, an unhandled exception): judge the partial history.
-            violations = Contract.Judge(history, implementation.Contract);
-            if (IsDeadlock(bug) && !violations.Any(v => v.Property == Property.Live))
-            {
-                violations = violations.Add(new Violation(Property.Live, $"Coyote: {FirstLine(bug)}"));
-            }
-        }
+        var (verdict, violations, diagnosis) = Classify(implementation, iteration, bug, history, uncontrolled);
 
         var name = FileName($"{implementation.Name}.{scenario.Name}.seed{settings.Seed}");
         var directory = Path.GetFullPath(settings.ResultsDirectory);
@@ -100,12 +97,81 @@ public static partial class CoyoteRunner
         engine.TryEmitReports(directory, name, out _);
         var tracePath = Path.Combine(directory, name + ".trace");
         var historyText = history is null ? null : HistoryTable.Render(history);
-        var diagnosisText = iteration.LastFault ?? (violations.IsEmpty ? $"Coyote reported a bug that no property explains: {FirstLine(bug)}" : null);
         var result = new RunResult(
-            implementation, scenario, settings, Verdict.Fail, violations, explored, clock.Elapsed,
-            tracePath, historyText, ReplayCommands.CoyoteCli(verificationCase, tracePath), uncontrolled, diagnosisText);
+            implementation, scenario, settings, verdict, violations, explored, clock.Elapsed,
+            tracePath, historyText, ReplayCommands.CoyoteCli(verificationCase, tracePath), uncontrolled.All, diagnosis);
         File.WriteAllText(Path.Combine(directory, name + ".history.txt"), result.Describe());
         return result;
+    }
+
+    /// <summary>
+    /// Turns what stopped the iteration into a verdict. A contract violation found by the oracles stands as it is. A bug
+    /// Coyote found by itself is judged by its kind: a deadlock is a LIVE failure, judged on the partial history (unless
+    /// Coyote also saw concurrency it does not control, when the deadlock may be its own); anything else is named.
+    /// </summary>
+    private static (Verdict Verdict, ImmutableArray<Violation> Violations, string? Diagnosis) Classify(
+        Implementation implementation, CoyoteIteration iteration, string bug, History? history, Uncontrolled uncontrolled)
+    {
+        if (!iteration.LastViolations.IsEmpty)
+        {
+            // A witnessed history stands whatever else Coyote saw; only its exact replay is in doubt.
+            var note = uncontrolled.All.IsEmpty
+                ? null
+                : $"Coyote also saw what it does not control ({string.Join("; ", uncontrolled.All)}), so replaying the trace may not reproduce this history exactly.";
+            return (Verdict.Fail, iteration.LastViolations, note);
+        }
+
+        if (iteration.LastFault is { } fault)
+        {
+            return (Verdict.Fail, [], fault);
+        }
+
+        if (bug.Contains("previous test iteration", StringComparison.OrdinalIgnoreCase))
+        {
+            return (Verdict.Fail, [], $"Static state leaks from one iteration into the next ({FirstLine(bug)}). Clear it in the adapter's ResetStaticState, which runs first in every iteration.");
+        }
+
+        if (bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase))
+        {
+            // Coyote's own words: it "cannot accurately determine if this is a deadlock, hang or false positive". A thread
+            // blocked on something Coyote does not see (a real lock inside a library) looks exactly like this.
+            var suspects = uncontrolled.Concurrency.AddRange(UncontrolledApiScan.Suspects(implementation.AdapterType));
+            var named = suspects.IsEmpty ? "a lock or wait outside Coyote's model" : string.Join("; ", suspects);
+            return (Verdict.Inconclusive, [], $"Coyote could not tell a deadlock from a wait on something it does not control: {named}. " +
+                $"The stress engine can still exercise it. Coyote said: {FirstLine(bug)}");
+        }
+
+        if (IsDeadlock(bug) && history is not null)
+        {
+            if (!uncontrolled.Concurrency.IsEmpty)
+            {
+                return (Verdict.Inconclusive, [], $"Coyote reported a deadlock while it saw concurrency it does not control ({string.Join("; ", uncontrolled.Concurrency)}); the deadlock may be the engine's, not the implementation's.");
+            }
+
+            var violations = Contract.Judge(history, implementation.Contract);
+            return violations.Any(v => v.Property == Property.Live)
+                ? (Verdict.Fail, violations, null)
+                : (Verdict.Fail, violations.Add(new Violation(Property.Live, $"Coyote: {FirstLine(bug)}")), null);
+        }
+
+        return (Verdict.Fail, [], $"Coyote stopped the run: {FirstLine(bug)}");
+    }
+
+    /// <summary>What Coyote did not control: seen at run time, or found in the implementation's code by <see cref="UncontrolledApiScan"/>.</summary>
+    private sealed class Uncontrolled(IEnumerable<string> atRunTime, ImmutableArray<string> inCode)
+    {
+        // Reads of the clock, GUIDs and random numbers make data nondeterministic but add no concurrency.
+        private static readonly string[] DataSources = ["System.DateTime", "System.DateTimeOffset", "System.Guid", "System.Random", "System.Environment", "System.Diagnostics.Stopwatch"];
+
+        public ImmutableArray<string> All { get; } = [.. atRunTime.Concat(inCode).Distinct().Order(StringComparer.Ordinal)];
+
+        public ImmutableArray<string> Concurrency => [.. All.Where(api => !IsData(api))];
+
+        public string? DataNote => All.IsEmpty
+            ? null
+            : $"Coyote saw uncontrolled data nondeterminism ({string.Join("; ", All)}); it adds no concurrency, but a replay may differ.";
+
+        private static bool IsData(string api) => DataSources.Any(source => api.StartsWith(source, StringComparison.Ordinal));
     }
 
     private static bool IsDeadlock(string bug) => bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase);

@@ -121,6 +121,9 @@ public sealed class InitializationSeam
 
     private async Task HangAsync(int attempt, CancellationToken cancellationToken)
     {
+        // Leave the implementation's synchronous code first: the registration below takes a (controlled) lock, which must
+        // not become a scheduling point inside a lock Coyote cannot see (Lazy<T>'s, say).
+        await Task.Yield();
         var hang = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
@@ -132,9 +135,16 @@ public sealed class InitializationSeam
             _hanging.Add((hang, attempt));
         }
 
-        using (cancellationToken.Register(() => hang.TrySetCanceled(cancellationToken)))
+        // Unregister, not Dispose: disposing waits for a callback still running on the cancelling thread, a wait Coyote
+        // does not see (a false "potential deadlock").
+        var registration = cancellationToken.Register(() => hang.TrySetCanceled(cancellationToken));
+        try
         {
             await hang.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            registration.Unregister();
         }
     }
 }

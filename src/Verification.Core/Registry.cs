@@ -33,13 +33,14 @@ public static class Registry
         var declared = adapterType.GetCustomAttribute<SingletonImplementationAttribute>()
             ?? throw new ArgumentException($"{adapterType.FullName} has no [SingletonImplementation] attribute.", nameof(adapterType));
         var bug = adapterType.GetCustomAttribute<PlantedBugAttribute>();
+        var documented = adapterType.GetCustomAttribute<DocumentedViolationAttribute>();
         var kind = bug is null ? declared.Kind : ImplementationKind.PlantedBug;
         return new Implementation(
             declared.Name,
             adapterType,
             kind,
             new DeclaredContract(declared.Failure, declared.Cancellation, declared.SupportsReset),
-            bug?.Property,
+            bug?.Property ?? documented?.Property,
             declared.Description);
     }
 

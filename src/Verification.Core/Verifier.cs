@@ -12,12 +12,16 @@ public sealed record ImplementationReport(Implementation Implementation, Immutab
     public Verdict VerdictOf(Property property) => Properties.First(p => p.Property == property).Verdict;
 
     /// <summary>
-    /// True if the implementation behaves as declared: a correct one passes every property that applies; a planted bug is
-    /// caught violating the property it declares.
+    /// True if nothing found contradicts the declaration: a planted bug (or a documented violation) is caught violating the
+    /// property it names, and no other implementation fails any property. An inconclusive cell contradicts nothing (the
+    /// engine could not judge); <see cref="Conclusive"/> says whether there is one.
     /// </summary>
     public bool AsDeclared => Implementation.ExpectedViolation is Property expected
         ? VerdictOf(expected) == Verdict.Fail
-        : Properties.All(p => p.Verdict is Verdict.Pass or Verdict.NotApplicable);
+        : Properties.All(p => p.Verdict != Verdict.Fail);
+
+    /// <summary>True if every property got a verdict: pass or fail, or does not apply.</summary>
+    public bool Conclusive => Properties.All(p => p.Verdict != Verdict.Inconclusive);
 
     public int Iterations => Runs.Sum(r => r.Iterations);
 }

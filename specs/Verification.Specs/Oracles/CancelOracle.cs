@@ -5,6 +5,10 @@ namespace Verification.Specs.Oracles;
 /// it); a shared attempt is cancelled only under caller-abandon, and only once no caller that still wants it is waiting;
 /// under caller-abandon an attempt whose waiters all cancelled does not hang on.
 /// </summary>
+/// <remarks>
+/// Which gets wait on an attempt is not observable (a get in progress may not have reached the implementation yet), so a
+/// cancelled attempt is judged by the one get known to wait on it, the call that started it (<see cref="History.StarterOf"/>).
+/// </remarks>
 public sealed class CancelOracle : IOracle
 {
     public Property Property => Property.Cancel;
@@ -34,10 +38,10 @@ public sealed class CancelOracle : IOracle
                 return new Violation(Property, $"attempt {attempt.Number} (the shared initialization) was cancelled, which cancellation policy {CancellationIds.Id(contract.Cancellation)} does not allow.");
             }
 
-            var stillWaiting = history.Gets.FirstOrDefault(g => g.InProgressAt(canceledAt) && !(g.CancelRequestedAt < canceledAt));
-            if (stillWaiting is not null)
+            var starter = history.StarterOf(attempt);
+            if (starter is not null && starter.InProgressAt(canceledAt) && !(starter.CancelRequestedAt < canceledAt))
             {
-                return new Violation(Property, $"attempt {attempt.Number} was cancelled while caller {stillWaiting.Caller}, whose token was not cancelled, still waited.");
+                return new Violation(Property, $"attempt {attempt.Number} was cancelled while caller {starter.Caller}, whose call started it and whose token was not cancelled, still waited.");
             }
         }
 

@@ -4,6 +4,11 @@ namespace Verification.Specs.Oracles;
 /// FAILURE: a failed attempt's exception object reaches the callers (never swallowed, replaced or turned into null), and later
 /// calls see the declared policy: under retry a new attempt, under cache the same exception and no new attempt.
 /// </summary>
+/// <remarks>
+/// Which gets wait on an attempt is not observable (a get in progress may not have reached the implementation yet), so a
+/// failure counts as swallowed only when the one get known to wait on it, the call that started it
+/// (<see cref="History.StarterOf"/>), still waited uncancelled when it failed and no caller at all received the exception.
+/// </remarks>
 public sealed class FailureOracle : IOracle
 {
     public Property Property => Property.Failure;
@@ -29,8 +34,8 @@ public sealed class FailureOracle : IOracle
                 continue;
             }
 
-            var waiter = history.Gets.FirstOrDefault(g => g.InProgressAt(failedAt) && !g.WasCanceled && g.End is not null);
-            if (waiter is not null)
+            var waiter = history.StarterOf(attempt);
+            if (waiter is { End: not null, WasCanceled: false } && waiter.InProgressAt(failedAt))
             {
                 var ending = waiter.Outcome == CallOutcome.Returned
                     ? (waiter.Instance is int i ? $"received instance #{i}" : "received null")
@@ -68,7 +73,9 @@ public sealed class FailureOracle : IOracle
                     return new Violation(Property, $"cache is declared, but caller {differs.Caller} called after caller {observed.Caller} had received attempt {attempt}'s exception and did not get that same exception.");
                 }
 
-                var retried = history.Attempts.FirstOrDefault(a => a.Start > observed.End && history.EpochAt(a.Start) == epoch);
+                // An attempt that starts while a reset runs may be the new epoch's, as a later get that overlaps a reset may be.
+                var retried = history.Attempts.FirstOrDefault(a =>
+                    a.Start > observed.End && history.EpochAt(a.Start) == epoch && !history.ResetOverlaps(observed.End!.Value, a.Start));
                 if (retried is not null)
                 {
                     return new Violation(Property, $"cache is declared, but attempt {retried.Number} started after caller {observed.Caller} had received attempt {attempt}'s exception.");

@@ -1,0 +1,168 @@
+using Verification.Core;
+
+namespace Verification.Tests.Fixtures;
+
+// Implementations that misbehave on purpose, each to be given a precise diagnosis. None is registered (no attribute):
+// tests build their Implementation records, so they never join the catalog's matrix.
+
+/// <summary>Throws while being built.</summary>
+public sealed class ThrowsInConstructorAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => throw new InvalidOperationException("connection string missing");
+}
+
+/// <summary>Returns null instead of an instance.</summary>
+public sealed class ReturnsNullAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject();
+
+    private sealed class Subject : ISingletonSubject
+    {
+        public Task<object?> GetAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(null);
+    }
+}
+
+/// <summary>Initializes and returns a new instance on every call.</summary>
+public sealed class NewInstanceEveryCallAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject(seam);
+
+    private sealed class Subject(InitializationSeam seam) : ISingletonSubject
+    {
+        public async Task<object?> GetAsync(CancellationToken cancellationToken) => await seam.CreateInitializedAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>Never completes: waits on a task nothing will ever complete.</summary>
+public sealed class NeverCompletesAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject();
+
+    private sealed class Subject : ISingletonSubject
+    {
+        private readonly TaskCompletionSource<object?> _never = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<object?> GetAsync(CancellationToken cancellationToken) => _never.Task;
+    }
+}
+
+/// <summary>Deadlocks: two locks taken in opposite orders by alternate callers, with an await in between.</summary>
+public sealed class LockOrderDeadlockAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject(seam);
+
+    private sealed class Subject(InitializationSeam seam) : ISingletonSubject, IDisposable
+    {
+        private readonly SemaphoreSlim _first = new(1, 1);
+        private readonly SemaphoreSlim _second = new(1, 1);
+        private int _calls;
+        private object? _instance;
+
+        public async Task<object?> GetAsync(CancellationToken cancellationToken)
+        {
+            var (a, b) = Interlocked.Increment(ref _calls) % 2 == 0 ? (_first, _second) : (_second, _first);
+            await a.WaitAsync(CancellationToken.None);
+            try
+            {
+                await Task.Yield();
+                await b.WaitAsync(CancellationToken.None);
+                try
+                {
+                    return _instance ??= await seam.CreateInitializedAsync(CancellationToken.None);
+                }
+                finally
+                {
+                    b.Release();
+                }
+            }
+            finally
+            {
+                a.Release();
+            }
+        }
+
+        public void Dispose()
+        {
+            _first.Dispose();
+            _second.Dispose();
+        }
+    }
+}
+
+/// <summary>Correct double-checked locking, but on <see cref="System.Threading.Lock"/>, which Coyote does not control.</summary>
+public sealed class SystemThreadingLockAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject(seam);
+
+    private sealed class Subject(InitializationSeam seam) : ISingletonSubject
+    {
+        private readonly System.Threading.Lock _gate = new();
+        private Task<Resource>? _instance;
+
+        public async Task<object?> GetAsync(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                _instance ??= seam.CreateInitializedAsync(CancellationToken.None);
+            }
+
+            return await _instance;
+        }
+    }
+}
+
+/// <summary>Completes its initialization from a real timer, outside the scheduler.</summary>
+public sealed class TimerCompletedAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject(seam);
+
+    private sealed class Subject(InitializationSeam seam) : ISingletonSubject
+    {
+        private readonly object _gate = new();
+        private Task<object?>? _instance;
+
+        public Task<object?> GetAsync(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                return _instance ??= StartAsync();
+            }
+        }
+
+        private async Task<object?> StartAsync()
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var timer = new Timer(_ => started.TrySetResult(), null, 1, Timeout.Infinite);
+            await started.Task;
+            return await seam.CreateInitializedAsync(CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>The lock-free race (check, await, create), stamping each instance with the clock: its only uncontrolled calls read time.</summary>
+public sealed class ClockStampedRaceAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject(seam);
+
+    private sealed class Stamped
+    {
+        public DateTime CreatedAt { get; } = DateTime.UtcNow;
+    }
+
+    private sealed class Subject(InitializationSeam seam) : ISingletonSubject
+    {
+        private Stamped? _instance;
+
+        public async Task<object?> GetAsync(CancellationToken cancellationToken)
+        {
+            if (_instance is null)
+            {
+                var instance = new Stamped();
+                await seam.InitializeAsync(instance, CancellationToken.None);
+                _instance = instance;
+            }
+
+            return _instance;
+        }
+    }
+}

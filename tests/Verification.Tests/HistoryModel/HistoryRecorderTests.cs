@@ -1,0 +1,101 @@
+using Verification.Specs;
+
+namespace Verification.Tests.HistoryModel;
+
+/// <summary>The recorder numbers what it sees and knows objects by reference, never by equality.</summary>
+public sealed class HistoryRecorderTests
+{
+    [Test]
+    public void GetThrew_TheExceptionObjectAnAttemptThrew_NamesThatAttempt()
+    {
+        var recorder = new HistoryRecorder(callerCount: 1);
+        var attempt = recorder.StartAttempt(new object(), caller: 1);
+        var thrown = new InvalidOperationException("Attempt 1 failed.");
+        recorder.AttemptFailed(attempt, caller: 1, thrown);
+
+        recorder.GetThrew(1, thrown);
+
+        Assert.That(recorder.ToHistory().Events[^1], Has.Property(nameof(HistoryEvent.Kind)).EqualTo(EventKind.GetThrew).And.Property(nameof(HistoryEvent.Attempt)).EqualTo(1));
+    }
+
+    [Test]
+    public void GetThrew_AnEqualCopyOfTheAttemptsException_NamesNoAttempt()
+    {
+        var recorder = new HistoryRecorder(callerCount: 1);
+        var attempt = recorder.StartAttempt(new object(), caller: 1);
+        recorder.AttemptFailed(attempt, caller: 1, new InvalidOperationException("Attempt 1 failed."));
+
+        recorder.GetThrew(1, new InvalidOperationException("Attempt 1 failed."));
+
+        Assert.That(recorder.ToHistory().Events[^1], Has.Property(nameof(HistoryEvent.Kind)).EqualTo(EventKind.GetThrew).And.Property(nameof(HistoryEvent.Attempt)).Null);
+    }
+
+    [Test]
+    public void GetThrew_TheAttemptsExceptionWrapped_NamesNoAttempt()
+    {
+        var recorder = new HistoryRecorder(callerCount: 1);
+        var attempt = recorder.StartAttempt(new object(), caller: 1);
+        var thrown = new InvalidOperationException("Attempt 1 failed.");
+        recorder.AttemptFailed(attempt, caller: 1, thrown);
+
+        recorder.GetThrew(1, new AggregateException(thrown));
+
+        Assert.That(recorder.ToHistory().Events[^1].Attempt, Is.Null);
+    }
+
+    [Test]
+    public void GetThrew_TheAttemptsOwnCancellation_RecordsACancelledGet()
+    {
+        var recorder = new HistoryRecorder(callerCount: 1);
+        var attempt = recorder.StartAttempt(new object(), caller: 1);
+        var canceled = new OperationCanceledException();
+        recorder.AttemptFailed(attempt, caller: 1, canceled, EventKind.AttemptCanceled);
+
+        recorder.GetThrew(1, canceled);
+
+        Assert.That(recorder.ToHistory().Events[^1], Has.Property(nameof(HistoryEvent.Kind)).EqualTo(EventKind.GetCanceled).And.Property(nameof(HistoryEvent.Attempt)).Null);
+    }
+
+    [Test]
+    public void GetReturned_EqualButDistinctObjects_AreDifferentInstances()
+    {
+        var recorder = new HistoryRecorder(callerCount: 2);
+        var initialized = new Token("connection");
+        recorder.StartAttempt(initialized, caller: 1);
+
+        recorder.GetReturned(1, initialized);
+        recorder.GetReturned(2, new Token("connection"));
+
+        var instances = recorder.ToHistory().Events.Where(e => e.Kind == EventKind.GetReturned).Select(e => e.Instance);
+        Assert.That(instances, Is.EqualTo(new int?[] { 1, 2 }));
+    }
+
+    [Test]
+    public void StartAttempt_NumbersAttemptsInTheOrderTheyStart()
+    {
+        var recorder = new HistoryRecorder(callerCount: 2);
+
+        var first = recorder.StartAttempt(new object(), caller: 2);
+        var second = recorder.StartAttempt(new object(), caller: 1);
+
+        Assert.That((first, second), Is.EqualTo((1, 2)));
+    }
+
+    [Test]
+    public void ToHistory_ACallerReceivingTheAttemptsException_IsAGetThatThrewThatAttemptsException()
+    {
+        var recorder = new HistoryRecorder(callerCount: 1);
+        recorder.Add(EventKind.GetStarted, caller: 1);
+        var attempt = recorder.StartAttempt(new object(), caller: 1);
+        var thrown = new InvalidOperationException("Attempt 1 failed.");
+        recorder.AttemptFailed(attempt, caller: 1, thrown);
+        recorder.GetThrew(1, thrown);
+
+        var get = recorder.ToHistory().Gets.Single();
+
+        Assert.That(get, Has.Property(nameof(GetCall.Outcome)).EqualTo(CallOutcome.Threw).And.Property(nameof(GetCall.ExceptionAttempt)).EqualTo(1));
+    }
+
+    /// <summary>Value equality, so that only reference identity tells two of them apart.</summary>
+    private sealed record Token(string Name);
+}

@@ -1,0 +1,273 @@
+using Verification.Specs;
+using Verification.Specs.Oracles;
+
+namespace Verification.Tests.Oracles;
+
+/// <summary>ONCE: at most one successful initialization per epoch; attempts never overlap.</summary>
+public sealed class OnceOracleTests
+{
+    private static readonly OnceOracle Oracle = new();
+
+    [Test]
+    public void Check_OneAttemptSharedByEveryCaller_Holds()
+    {
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Get(2)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .Returns(2, instance: 1)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
+            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Check_AttemptStartingWhileAnotherRuns_ViolatesOnce()
+    {
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .AttemptFails(2)
+            .Throws(2, attempt: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
+            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE"));
+        });
+    }
+
+    [Test]
+    public void Check_TwoSuccessfulAttemptsInOneEpoch_ViolatesOnce()
+    {
+        // The second instance never reaches a caller, so only ONCE can see that it was initialized at all.
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 1)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("2 initializations succeeded: attempts 1, 2."));
+            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE"));
+        });
+    }
+
+    [Test]
+    public void Check_NewAttemptAfterAFailedOne_Holds()
+    {
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptFails(1)
+            .Throws(1, attempt: 1)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
+            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Check_OneSuccessPerEpochAcrossACompletedReset_Holds()
+    {
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .Reset(1)
+            .ResetDone(1)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Check_NewEpochAttemptWhileTheOldEpochsStillRuns_Holds()
+    {
+        // A reset completed while attempt 1 was in flight: the new epoch may start its own initialization at once.
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Reset(2)
+            .ResetDone(2)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Check_AttemptStartingAfterASuccessInTheSameEpoch_ViolatesOnce()
+    {
+        // The implementation initializes again although it already has an instance, and lets that failure out.
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptFails(2)
+            .Throws(2, attempt: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("attempt 2 started after attempt 1 had succeeded."));
+            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE"));
+        });
+    }
+
+    [Test]
+    public void Check_AttemptStartingWhileAResetRuns_Holds()
+    {
+        // The reset took effect before caller 2's get, but returned only after attempt 2 had started: attempt 2 is the
+        // new epoch's, although the reset had not yet completed when it started.
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .Reset(1)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .ResetDone(1)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Check_TwoSuccessesDuringOneLongReset_Holds()
+    {
+        // The reset may have taken effect anywhere between its start and its end, here between the two attempts.
+        var history = new HistoryBuilder()
+            .Reset(2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .Get(1)
+            .AttemptStarts(2, instance: 2, caller: 1)
+            .ResetDone(2)
+            .AttemptSucceeds(2)
+            .Returns(1, instance: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Check_TwoSuccessesAfterACompletedReset_ViolatesOnce()
+    {
+        var history = new HistoryBuilder()
+            .Reset(1)
+            .ResetDone(1)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 1)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Resettable)?.Reason, Is.EqualTo("2 initializations succeeded in epoch 1: attempts 1, 2."));
+            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.EqualTo("ONCE"));
+        });
+    }
+
+    [Test]
+    public void Check_AttemptStartingWhileAPendingOneNeverEnded_ViolatesOnce()
+    {
+        // A partial history, as a deadlock leaves it: attempt 1 never ended.
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
+            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE, LIVE"));
+        });
+    }
+
+    [Test]
+    public void Judge_TheArticlesLockFreeRace_ViolatesOnceAndSame()
+    {
+        var history = new HistoryBuilder()
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Get(3)
+            .Get(2)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Returns(3, instance: 2)
+            .Build();
+
+        Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE, SAME"));
+    }
+}
