@@ -59,9 +59,10 @@ public sealed class CoyoteEngine : IVerificationEngine
                     : [declared];
                 if (!applies)
                 {
-                    // No reset declared: one iteration tells whether the implementation has a reset hook at all.
+                    // No reset declared: one iteration tells whether the implementation has a reset hook at all (or that Coyote
+                    // cannot judge it, when a full run could not either).
                     var probe = Run(implementation, scenario, policy, variants, settings with { Iterations = 1, TimeLimitSeconds = null }, progress, probe: true);
-                    if (probe.ResetProblem is not null)
+                    if (probe.ResetProblem is not null || !probe.IsConclusive)
                     {
                         runs.Add(probe);
                         continue;
@@ -113,7 +114,8 @@ public sealed class CoyoteEngine : IVerificationEngine
 
             var cause = witness is null
                 ? $"Seen in iteration {first.Iteration} of seed {first.Seed}, but the rerun that records a trace did not fail again: the implementation behaves nondeterministically outside Coyote's control."
-                : $"Seen in iteration {first.Iteration} of seed {first.Seed}; the rerun that records a trace stopped earlier, in iteration {witness.Iterations}, at another failure ({string.Join("; ", witness.Violations.Select(v => v.Property.Id()))}).";
+                : $"Seen in iteration {first.Iteration} of seed {first.Seed}; the rerun that records a trace stopped earlier, in iteration {witness.Iterations}: " +
+                  (witness.Violations.IsEmpty ? witness.Diagnosis : $"another failure ({string.Join("; ", witness.Violations.Select(v => v.Property.Id()))}).");
             return new PropertyResult(property, Verdict.Fail, iterations, elapsed, seen.Run.Scenario, first.Violation, first.History, Cause: cause);
         }
 
@@ -125,7 +127,7 @@ public sealed class CoyoteEngine : IVerificationEngine
         }
 
         return exercising.FirstOrDefault(r => !r.IsConclusive) is { } unsure
-            ? new PropertyResult(property, Verdict.Inconclusive, total, time, unsure.Scenario, Cause: $"{unsure.Label}: {unsure.InconclusiveCause}")
+            ? new PropertyResult(property, Verdict.Inconclusive, total, time, unsure.Scenario, Cause: unsure.InconclusiveCause)
             : new PropertyResult(property, Verdict.Pass, total, time);
     }
 

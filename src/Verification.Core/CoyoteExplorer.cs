@@ -40,32 +40,52 @@ public static partial class CoyoteExplorer
         ArgumentNullException.ThrowIfNull(settings);
         RewriteGuard.EnsureRewritten(typeof(CoyoteExplorer).Assembly, implementation.AdapterType.Assembly);
         var judged = variants.Distinct().ToImmutableArray();
+        if (RewriteFailures.EngineFaultFor(implementation) is { } engineFault)
+        {
+            return new ExplorationRun(implementation, scenario, executorPolicy, settings, judged, 0, TimeSpan.Zero, [], null, null, [], engineFault);
+        }
+
         var iteration = new ExplorationIteration(ForExecutor(implementation, executorPolicy), implementation.Contract, scenario, judged, settings.Seed, assertOn: null);
 
         // Run every iteration even after Coyote itself stops one (a deadlock), and never fall back to fuzzing, which would
         // stop the exploration from being systematic.
         var configuration = settings.ToConfiguration().WithTestIterationsRunToCompletion(true).WithSystematicFuzzingFallbackEnabled(false);
         var clock = Stopwatch.StartNew();
-        using (var engine = TestingEngine.Create(configuration, iteration.RunAsync))
+        using var engine = TestingEngine.Create(configuration, iteration.RunAsync);
+        using var silent = new TextWriterLogger(TextWriter.Null, VerbosityLevel.None);
+        engine.SetLogger(silent);
+        engine.RegisterStartIterationCallBack(_ =>
         {
-            using var silent = new TextWriterLogger(TextWriter.Null, VerbosityLevel.None);
-            engine.SetLogger(silent);
-            engine.RegisterEndIterationCallBack(_ =>
+            // The engine has filed the previous iteration's bug by now. A potential deadlock makes the run inconclusive,
+            // and every further one costs Coyote's deadlock timeout: stop there, as a run that stops at its first bug does.
+            if (engine.TestReport.BugReports.Any(IsPotentialDeadlock))
             {
-                iteration.EndIteration();
-                progress?.Report(iteration.Iterations);
-            });
-            engine.Run();
-            clock.Stop();
-            var observed = iteration.Close();
-            var report = engine.TestReport;
-            var unexplained = observed.UnexplainedStops == 0
-                ? null
-                : $"Coyote stopped {observed.UnexplainedStops} iteration(s) and no property explains why: {FirstLine(report.BugReports.FirstOrDefault() ?? "no report")}";
-            return new ExplorationRun(
-                implementation, scenario, executorPolicy, settings, judged, observed.Iterations, clock.Elapsed, observed.Violations,
-                observed.ResetProblem, observed.Fault, [.. report.UncontrolledInvocations.Order(StringComparer.Ordinal)], unexplained);
+                iteration.StopExploring();
+            }
+        });
+        engine.RegisterEndIterationCallBack(_ =>
+        {
+            iteration.EndIteration();
+            progress?.Report(iteration.Iterations);
+        });
+        engine.Run();
+        clock.Stop();
+
+        var observed = iteration.Close();
+        var report = engine.TestReport;
+        var uncontrolled = new CoyoteRunner.Uncontrolled(report.UncontrolledInvocations, UncontrolledApiScan.Find(implementation.AdapterType));
+        var violations = observed.Violations;
+        var potential = report.BugReports.FirstOrDefault(IsPotentialDeadlock);
+        if (potential is not null || !uncontrolled.Concurrency.IsEmpty)
+        {
+            // A stop Coyote is unsure of, or one amid concurrency it does not control, may be the engine's own: only the
+            // iterations that completed are evidence.
+            violations = [.. violations.Where(v => !v.InStoppedIteration)];
         }
+
+        return new ExplorationRun(
+            implementation, scenario, executorPolicy, settings, judged, observed.Iterations, clock.Elapsed, violations,
+            observed.ResetProblem, observed.Fault, uncontrolled.All, Inconclusive(implementation, report.BugReports, potential, uncontrolled, observed.UnexplainedStops));
     }
 
     /// <summary>
@@ -97,15 +117,30 @@ public static partial class CoyoteExplorer
         }
 
         var bug = string.Join(Environment.NewLine, report.BugReports);
+        var uncontrolled = new CoyoteRunner.Uncontrolled(report.UncontrolledInvocations, UncontrolledApiScan.Find(implementation.AdapterType));
         var violations = iteration.LastViolations;
+        string? diagnosis = null;
+        var verdict = Verdict.Fail;
         if (!iteration.LastCompleted)
         {
-            // Coyote stopped the iteration itself (a deadlock): judge the partial history.
-            violations = Contract.Judge(history, implementation.Contract);
-            if (bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase) && !violations.Any(v => v.Property == Property.Live))
+            if (IsPotentialDeadlock(bug) || !uncontrolled.Concurrency.IsEmpty)
             {
-                violations = violations.Add(new Violation(Property.Live, $"Coyote: {FirstLine(bug)}"));
+                // Coyote is not sure the stop is the implementation's: no verdict, and the reason.
+                (verdict, diagnosis) = (Verdict.Inconclusive, Inconclusive(implementation, report.BugReports, report.BugReports.FirstOrDefault(), uncontrolled, 1));
             }
+            else
+            {
+                // Coyote stopped the iteration itself (a deadlock): judge the partial history.
+                violations = Contract.Judge(history, implementation.Contract);
+                if (bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase) && !violations.Any(v => v.Property == Property.Live))
+                {
+                    violations = violations.Add(new Violation(Property.Live, $"Coyote: {FirstLine(bug)}"));
+                }
+            }
+        }
+        else if (!uncontrolled.All.IsEmpty)
+        {
+            diagnosis = $"Coyote also saw what it does not control ({string.Join("; ", uncontrolled.All)}), so replaying the trace may not reproduce this history exactly.";
         }
 
         var verificationCase = new VerificationCase(implementation, scenario);
@@ -117,11 +152,10 @@ public static partial class CoyoteExplorer
         engine.TryEmitReports(directory, name, out _);
         var tracePath = Path.Combine(directory, name + ".trace");
         ReplayCase.Write(tracePath, verificationCase, witnessed ?? violations.FirstOrDefault()?.Property);
-        var diagnosis = violations.IsEmpty ? $"Coyote reported a bug that no property explains: {FirstLine(bug)}" : null;
+        diagnosis ??= violations.IsEmpty ? $"Coyote reported a bug that no property explains: {FirstLine(bug)}" : null;
         var result = new RunResult(
-            implementation, scenario, settings, Verdict.Fail, violations, report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths, clock.Elapsed,
-            tracePath, HistoryTable.Render(history), ReplayCommands.CoyoteCli(verificationCase, tracePath),
-            [.. report.UncontrolledInvocations.Order(StringComparer.Ordinal)], diagnosis);
+            implementation, scenario, settings, verdict, violations, report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths, clock.Elapsed,
+            tracePath, HistoryTable.Render(history), ReplayCommands.CoyoteCli(verificationCase, tracePath), uncontrolled.All, diagnosis);
         File.WriteAllText(Path.Combine(directory, name + ".history.txt"), result.Describe());
         return result;
     }
@@ -134,6 +168,35 @@ public static partial class CoyoteExplorer
         (policy == CancellationPolicy.None) == (implementation.Contract.Cancellation == CancellationPolicy.None)
             ? implementation
             : implementation with { Contract = implementation.Contract with { Cancellation = policy } };
+
+    /// <summary>Why a run's clean iterations prove nothing, in the order of what explains most; null if they do.</summary>
+    private static string? Inconclusive(
+        Implementation implementation, IEnumerable<string> bugs, string? potentialDeadlock, CoyoteRunner.Uncontrolled uncontrolled, int unexplainedStops)
+    {
+        if (potentialDeadlock is not null)
+        {
+            // Coyote's own words: it "cannot accurately determine if this is a deadlock, hang or false positive".
+            var suspects = uncontrolled.Concurrency.AddRange(UncontrolledApiScan.Suspects(implementation.AdapterType));
+            var named = suspects.IsEmpty ? "a lock or wait outside Coyote's model" : string.Join("; ", suspects);
+            return $"Coyote could not tell a deadlock from a wait on something it does not control: {named}. Coyote said: {FirstLine(potentialDeadlock)}";
+        }
+
+        if (!uncontrolled.Concurrency.IsEmpty)
+        {
+            return $"Coyote cannot control {string.Join("; ", uncontrolled.Concurrency)}, so a clean run proves nothing.";
+        }
+
+        if (bugs.FirstOrDefault(b => b.Contains("previous test iteration", StringComparison.OrdinalIgnoreCase)) is { } leak)
+        {
+            return $"Static state leaks from one iteration into the next ({FirstLine(leak)}). Clear it in the adapter's ResetStaticState, which runs first in every iteration.";
+        }
+
+        return unexplainedStops == 0
+            ? null
+            : $"Coyote stopped {unexplainedStops} iteration(s) and no property explains why: {FirstLine(bugs.FirstOrDefault() ?? "no report")}";
+    }
+
+    private static bool IsPotentialDeadlock(string bug) => bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 

@@ -158,7 +158,7 @@ public static partial class CoyoteRunner
     }
 
     /// <summary>What Coyote did not control: seen at run time, or found in the implementation's code by <see cref="UncontrolledApiScan"/>.</summary>
-    private sealed class Uncontrolled(IEnumerable<string> atRunTime, ImmutableArray<string> inCode)
+    internal sealed class Uncontrolled(IEnumerable<string> atRunTime, ImmutableArray<string> inCode)
     {
         // Reads of the clock, GUIDs and random numbers make data nondeterministic but add no concurrency.
         private static readonly string[] DataSources = ["System.DateTime", "System.DateTimeOffset", "System.Guid", "System.Random", "System.Environment", "System.Diagnostics.Stopwatch"];

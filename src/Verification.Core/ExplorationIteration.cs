@@ -25,7 +25,7 @@ internal sealed class ExplorationIteration(
     private const string NoResetHook = "ResetAsync threw NotSupportedException: the implementation has no reset hook.";
 
     private readonly ContractVariant _declared = ContractVariant.Of(declared);
-    private readonly HashSet<(ContractVariant, Property)> _seen = [];
+    private readonly HashSet<(ContractVariant, Property, bool)> _seen = [];
     private readonly ImmutableArray<VariantViolation>.Builder _violations = ImmutableArray.CreateBuilder<VariantViolation>();
     private HistoryRecorder? _recorder;
     private int _started;
@@ -33,6 +33,7 @@ internal sealed class ExplorationIteration(
     private string? _fault;
     private string? _resetProblem;
     private volatile bool _closed;
+    private bool _stopping;
 
     public int Iterations { get; private set; }
 
@@ -43,8 +44,16 @@ internal sealed class ExplorationIteration(
 
     public History? LastHistory() => _recorder?.ToHistory();
 
+    /// <summary>Makes the remaining iterations return at once: nothing they could show would change the verdict.</summary>
+    public void StopExploring() => _stopping = true;
+
     public async Task RunAsync()
     {
+        if (_stopping)
+        {
+            return;
+        }
+
         var recorder = new HistoryRecorder(scenario.Callers.Length);
         _recorder = recorder;
         _started++;
@@ -77,7 +86,7 @@ internal sealed class ExplorationIteration(
     /// <summary>Called by the engine after every iteration, including those it stopped itself.</summary>
     public void EndIteration()
     {
-        if (_closed)
+        if (_closed || _stopping)
         {
             return;
         }
@@ -123,10 +132,12 @@ internal sealed class ExplorationIteration(
                 declaredViolations = violations;
             }
 
-            foreach (var violation in violations.Where(v => _seen.Add((variant, v.Property))))
+            // First sightings are kept apart for stopped iterations: if Coyote turns out not to be sure of its deadlocks,
+            // those are dropped and the completed iterations' sightings must still be there.
+            foreach (var violation in violations.Where(v => _seen.Add((variant, v.Property, stoppedByCoyote))))
             {
                 table ??= HistoryTable.Render(history);
-                _violations.Add(new VariantViolation(variant, violation, seed, _started, table));
+                _violations.Add(new VariantViolation(variant, violation, seed, _started, table, stoppedByCoyote));
             }
         }
 

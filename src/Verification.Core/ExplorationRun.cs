@@ -9,7 +9,8 @@ namespace Verification.Core;
 /// <param name="Seed">The seed of the run, so a rerun with it reaches the same schedule.</param>
 /// <param name="Iteration">The 1-based iteration of that run in which it was first seen.</param>
 /// <param name="History">The history of that iteration, as a table.</param>
-public sealed record VariantViolation(ContractVariant Variant, Violation Violation, uint Seed, int Iteration, string History);
+/// <param name="InStoppedIteration">True if Coyote stopped that iteration itself (a deadlock) and the history is partial.</param>
+public sealed record VariantViolation(ContractVariant Variant, Violation Violation, uint Seed, int Iteration, string History, bool InStoppedIteration = false);
 
 /// <summary>
 /// What one exploration of one scenario saw when every iteration was judged against several contract variants and none
@@ -28,8 +29,11 @@ public sealed record VariantViolation(ContractVariant Variant, Violation Violati
 /// <param name="Violations">The first violation of each (variant, property), in the order they were seen.</param>
 /// <param name="ResetProblem">Why the reset hook is unusable (no hook, a reset that never completed), or null.</param>
 /// <param name="Fault">A fault that kept a scenario from running at all (the adapter threw), or null.</param>
-/// <param name="Uncontrolled">Concurrency Coyote saw but does not control; a clean run over it proves nothing.</param>
-/// <param name="UnexplainedStop">Coyote stopped an iteration and no property explains why (its report), or null.</param>
+/// <param name="Uncontrolled">What Coyote does not control, seen at run time or found in the implementation's code.</param>
+/// <param name="Inconclusive">
+/// Why a clean run proves nothing (an engine fault, uncontrolled concurrency, a potential deadlock, a stop no property
+/// explains), or null. Violations seen in completed iterations stand regardless.
+/// </param>
 /// <param name="IsProbe">True for a one-iteration probe (does the implementation have a reset hook at all?).</param>
 public sealed record ExplorationRun(
     Implementation Implementation,
@@ -43,11 +47,11 @@ public sealed record ExplorationRun(
     string? ResetProblem,
     string? Fault,
     ImmutableArray<string> Uncontrolled,
-    string? UnexplainedStop,
+    string? Inconclusive,
     bool IsProbe = false)
 {
-    /// <summary>True if nothing kept the run from judging: no fault, no uncontrolled concurrency, no unexplained stop.</summary>
-    public bool IsConclusive => Fault is null && Uncontrolled.IsEmpty && UnexplainedStop is null;
+    /// <summary>True if nothing kept the run from judging: no fault, nothing uncontrolled, no unexplained stop.</summary>
+    public bool IsConclusive => Fault is null && Inconclusive is null;
 
     /// <summary>True if this run's histories are the ones the declared contract is judged on.</summary>
     public bool IsDeclaredRun =>
@@ -58,8 +62,7 @@ public sealed record ExplorationRun(
     public IEnumerable<VariantViolation> Of(ContractVariant variant) => Violations.Where(v => v.Variant == variant);
 
     /// <summary>Why this run cannot vouch for a pass, or null if it can.</summary>
-    public string? InconclusiveCause =>
-        Fault ?? (Uncontrolled.IsEmpty ? UnexplainedStop : $"Coyote saw concurrency it does not control ({string.Join(", ", Uncontrolled)}), so a clean run proves nothing.");
+    public string? InconclusiveCause => Fault ?? Inconclusive;
 
     /// <summary>A short label for progress and reports: the scenario, and the executor's policy where it matters.</summary>
     public string Label => Describe(Scenario, ExecutorPolicy, IsProbe);

@@ -60,12 +60,20 @@ public sealed record Fingerprint(
         else
         {
             var problem = resetRuns.Select(r => r.ResetProblem is { } p ? $"{r.Label}: {p}" : null).FirstOrDefault(p => p is not null)
-                ?? resetRuns.SelectMany(r => r.Violations.Where(v => v.Violation.Property == Property.Reset).Select(v => $"{r.Label} (seed {v.Seed}, iteration {v.Iteration}): {v.Violation}")).FirstOrDefault()
-                ?? resetRuns.Select(r => r.IsConclusive ? null : $"{r.Label}: {r.InconclusiveCause}").FirstOrDefault(p => p is not null);
-            reset = problem is null;
+                ?? resetRuns.SelectMany(r => r.Violations.Where(v => v.Violation.Property == Property.Reset).Select(v => $"{r.Label} (seed {v.Seed}, iteration {v.Iteration}): {v.Violation}")).FirstOrDefault();
+            var unsure = resetRuns.FirstOrDefault(r => !r.IsConclusive);
             if (problem is not null)
             {
+                reset = false;
                 evidence.Add($"reset ruled out: {problem}");
+            }
+            else if (unsure is not null)
+            {
+                evidence.Add($"reset not established: {unsure.Label}: {unsure.InconclusiveCause}");
+            }
+            else
+            {
+                reset = true;
             }
         }
 
