@@ -42,11 +42,11 @@ public static class CommandLine
         {
             return Task.FromResult(args switch
             {
+                ["help" or "--help" or "-h", ..] or [_, "--help" or "-h"] => Help(output),
                 ["list"] => List(output),
                 ["list", var extra, ..] => throw new UsageException($"list takes no arguments, not '{extra}'"),
                 ["verify", .. var options] => Verify(VerifyOptions.Parse(options), output, interactive),
                 ["replay", .. var options] => Replay(ReplayOptions.Parse(options), output),
-                ["help" or "--help" or "-h", ..] or ["verify" or "replay", "--help" or "-h"] => Help(output),
                 [] => throw new UsageException("expected a command: verify, replay or list"),
                 [var unknown, ..] => throw new UsageException($"unknown command '{unknown}' (verify, replay, list)"),
             });

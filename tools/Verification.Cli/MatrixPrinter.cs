@@ -35,7 +35,7 @@ internal static class MatrixPrinter
                 output.Write($"  {Cell(row.VerdictOf(property)),-9}");
             }
 
-            output.WriteLine($"  {AsDeclared(row.AsDeclared),-11}  {FingerprintText(row)}");
+            output.WriteLine($"  {AsDeclared(row),-11}  {FingerprintText(row)}");
         }
 
         output.WriteLine();
@@ -50,10 +50,10 @@ internal static class MatrixPrinter
                 output.WriteLine(Describe(group));
             }
 
-            foreach (var property in properties.Where(p => row.VerdictOf(p) == Verdict.Inconclusive))
+            foreach (var (cause, inconclusive) in row.InconclusiveGroups)
             {
                 output.WriteLine();
-                output.WriteLine($"{row.Implementation.Name}: {property.Id()} inconclusive: {row.CauseOf(property) ?? "no cause given"}");
+                output.WriteLine($"{row.Implementation.Name}: {string.Join(", ", inconclusive.Select(p => p.Id()))} inconclusive: {cause}");
             }
         }
     }
@@ -97,12 +97,17 @@ internal static class MatrixPrinter
         _ => "n/a",
     };
 
-    public static string AsDeclared(bool? asDeclared) => asDeclared switch
+    /// <summary>yes, NO or not checked; a yes with inconclusive cells says so, since nothing then confirms it.</summary>
+    public static string AsDeclared(ImplementationOutcome row)
     {
-        true => "yes",
-        false => "NO",
-        _ => "not checked",
-    };
+        ArgumentNullException.ThrowIfNull(row);
+        return row.AsDeclared switch
+        {
+            true => row.Conclusive ? "yes" : "yes (inc.)",
+            false => "NO",
+            _ => "not checked",
+        };
+    }
 
     private static string FingerprintText(ImplementationOutcome row)
     {

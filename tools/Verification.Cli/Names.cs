@@ -1,3 +1,4 @@
+using System.Reflection;
 using Verification.Core;
 using Verification.Specs;
 
@@ -12,6 +13,19 @@ internal static class Names
         ImplementationKind.ThirdParty => "third-party",
         _ => kind.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>Why a violation is expected: the documentation a third-party implementation cites, or that it is a planted bug.</summary>
+    public static string? ExpectedBecause(Implementation implementation)
+    {
+        ArgumentNullException.ThrowIfNull(implementation);
+        if (implementation.ExpectedViolation is null)
+        {
+            return null;
+        }
+
+        return implementation.AdapterType.GetCustomAttribute<DocumentedViolationAttribute>()?.Reason
+            ?? (implementation.Kind == ImplementationKind.PlantedBug ? "a planted bug" : null);
+    }
 
     public static string Failure(FailurePolicy failure) => failure.ToString().ToLowerInvariant();
 

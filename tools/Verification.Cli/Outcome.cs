@@ -34,13 +34,17 @@ internal sealed record ImplementationOutcome(Implementation Implementation, Immu
     public Fingerprint? Fingerprint => Reports.Select(r => r.Fingerprint).FirstOrDefault(f => f is not null);
 
     /// <summary>
-    /// True if the implementation behaves as declared over the properties checked: a planted bug is caught violating the
-    /// property it declares; anything else passes every property that applies. Null if a planted bug's property was not
-    /// among those checked.
+    /// True if nothing found contradicts the declaration, over the properties checked: a planted bug (or a documented
+    /// violation) is caught violating the property it names, and nothing else fails any property. An inconclusive cell
+    /// contradicts nothing (the engine could not judge); <see cref="Conclusive"/> says whether there is one. Null if the
+    /// property a planted bug names was not among those checked.
     /// </summary>
     public bool? AsDeclared => Implementation.ExpectedViolation is Property expected
         ? Properties.Contains(expected) ? VerdictOf(expected) == Verdict.Fail : null
-        : Properties.All(p => VerdictOf(p) is Verdict.Pass or Verdict.NotApplicable);
+        : Properties.All(p => VerdictOf(p) != Verdict.Fail);
+
+    /// <summary>True if every property checked got a verdict: pass or fail, or does not apply.</summary>
+    public bool Conclusive => Properties.All(p => VerdictOf(p) != Verdict.Inconclusive);
 
     public int Iterations => Reports.Sum(r => r.Iterations);
 
@@ -49,6 +53,13 @@ internal sealed record ImplementationOutcome(Implementation Implementation, Immu
     /// <summary>Every failed property, per engine, in property order.</summary>
     public IEnumerable<(string Engine, PropertyResult Result)> Failures =>
         Properties.SelectMany(ResultsFor).Where(r => r.Result.Verdict == Verdict.Fail);
+
+    /// <summary>The inconclusive properties, grouped by cause, so a cause shared by every property is read once.</summary>
+    public IEnumerable<(string Cause, ImmutableArray<Property> Properties)> InconclusiveGroups =>
+        Properties
+            .Where(p => VerdictOf(p) == Verdict.Inconclusive)
+            .GroupBy(p => CauseOf(p) ?? "no cause given")
+            .Select(g => (g.Key, g.ToImmutableArray()));
 
     /// <summary>The failures, those shown by the same replayable run together, so each trace is shown once.</summary>
     public IEnumerable<FailureGroup> FailureGroups =>

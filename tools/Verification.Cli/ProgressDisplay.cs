@@ -16,7 +16,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool interactive) : IPr
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(150);
 
     private readonly Stopwatch _total = Stopwatch.StartNew();
-    private TimeSpan _lastDrawn = TimeSpan.MinValue;
+    private TimeSpan? _lastDrawn;
     private int _drawnWidth;
     private string? _activity;
     private TimeSpan _nextHeartbeat = HeartbeatInterval;
@@ -41,13 +41,13 @@ internal sealed class ProgressDisplay(TextWriter output, bool interactive) : IPr
 
         if (interactive)
         {
-            if (_total.Elapsed - _lastDrawn < RedrawInterval)
+            if (_lastDrawn is { } drawn && _total.Elapsed - drawn < RedrawInterval)
             {
                 return;
             }
 
             _lastDrawn = _total.Elapsed;
-            var line = Fit(Format(value));
+            var line = Fit(Status(value));
             output.Write("\r" + line.PadRight(_drawnWidth));
             _drawnWidth = line.Length;
             output.Flush();
@@ -79,6 +79,15 @@ internal sealed class ProgressDisplay(TextWriter output, bool interactive) : IPr
             : value.Iterations.ToString(CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture,
             $"  {value.Implementation.Name,-26} {value.Activity,-46} {iterations,10} it {rate,6:F0} it/s {seconds,7:F1} s  [{_total.Elapsed.TotalSeconds:F0} s]");
+    }
+
+    /// <summary>The redrawn status line: short, numbers first, so a narrow terminal cuts the least useful part.</summary>
+    private string Status(EngineProgress value)
+    {
+        var seconds = value.Elapsed.TotalSeconds;
+        var iterations = value.PlannedIterations is int planned ? $"{value.Iterations}/{planned}" : value.Iterations.ToString(CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  [{_total.Elapsed.TotalSeconds:F0} s] {iterations} it, {value.Iterations / Math.Max(seconds, 0.001):F0} it/s, {seconds:F1} s: {value.Implementation.Name}, {value.Activity}");
     }
 
     private static string Fit(string line)

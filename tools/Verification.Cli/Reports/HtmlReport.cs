@@ -119,7 +119,7 @@ internal static class HtmlReport
             }
 
             var declared = row.AsDeclared switch { true => "yes", false => "no", _ => "unknown" };
-            html.AppendLine(CultureInfo.InvariantCulture, $"<td class=\"declared-{declared}\">{E(MatrixPrinter.AsDeclared(row.AsDeclared))}</td></tr>");
+            html.AppendLine(CultureInfo.InvariantCulture, $"<td class=\"declared-{declared}\">{E(MatrixPrinter.AsDeclared(row))}</td></tr>");
         }
 
         html.AppendLine("</tbody>");
@@ -248,9 +248,7 @@ internal static class HtmlReport
 
     private static void AppendInconclusive(StringBuilder html, VerificationOutcome outcome, IReadOnlyList<Property> properties)
     {
-        var items = outcome.Implementations
-            .SelectMany(r => properties.Where(p => r.VerdictOf(p) == Verdict.Inconclusive).Select(p => (Row: r, Property: p)))
-            .ToList();
+        var items = outcome.Implementations.SelectMany(r => r.InconclusiveGroups.Select(g => (Row: r, g.Cause, g.Properties))).ToList();
         if (items.Count == 0)
         {
             return;
@@ -259,9 +257,9 @@ internal static class HtmlReport
         html.AppendLine("<section>");
         html.AppendLine("<h2>Inconclusive</h2>");
         html.AppendLine("<ul class=\"inconclusive\">");
-        foreach (var (row, property) in items)
+        foreach (var (row, cause, group) in items)
         {
-            html.AppendLine(CultureInfo.InvariantCulture, $"<li><strong>{E(row.Implementation.Name)}</strong>, {E(property.Id())}: {E(row.CauseOf(property) ?? "no cause given")}</li>");
+            html.AppendLine(CultureInfo.InvariantCulture, $"<li><strong>{E(row.Implementation.Name)}</strong>, {E(string.Join(", ", group.Select(p => p.Id())))}: {E(cause)}</li>");
         }
 
         html.AppendLine("</ul>");

@@ -44,6 +44,7 @@ internal static class JsonReport
             options.Characterize,
             Seconds(outcome.Elapsed),
             outcome.AsDeclared,
+            outcome.Implementations.All(i => i.Conclusive),
             [.. outcome.Implementations.Select(Implementation)]);
     }
 
@@ -57,6 +58,7 @@ internal static class JsonReport
             implementation.Description,
             new ContractDocument(Names.Failure(contract.Failure), CancellationIds.Id(contract.Cancellation), contract.SupportsReset),
             implementation.ExpectedViolation?.Id(),
+            Names.ExpectedBecause(implementation),
             row.Fingerprint is { } f
                 ? new FingerprintDocument(
                     f.Failure is { } failure ? Names.Failure(failure) : null,
@@ -68,6 +70,7 @@ internal static class JsonReport
                     f.Evidence)
                 : null,
             row.AsDeclared,
+            row.Conclusive,
             row.Iterations,
             Seconds(row.Elapsed),
             [.. row.Properties.SelectMany(row.ResultsFor).Select(r => Result(r.Engine, r.Result))]);
@@ -110,6 +113,7 @@ internal sealed record ReportDocument(
     bool Fingerprint,
     double Seconds,
     bool AsDeclared,
+    bool Conclusive,
     IReadOnlyList<ImplementationDocument> Implementations);
 
 internal sealed record ImplementationDocument(
@@ -118,8 +122,10 @@ internal sealed record ImplementationDocument(
     string Description,
     ContractDocument Declared,
     string? ExpectedViolation,
+    string? ExpectedBecause,
     FingerprintDocument? Fingerprint,
     bool? AsDeclared,
+    bool Conclusive,
     int Iterations,
     double Seconds,
     IReadOnlyList<ResultDocument> Results);

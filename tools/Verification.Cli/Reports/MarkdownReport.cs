@@ -26,7 +26,7 @@ internal static class MarkdownReport
         {
             text.Append(CultureInfo.InvariantCulture, $"| {Cell(row.Implementation.Name)} | {Names.Kind(row.Implementation.Kind)} | {Expected(row.Implementation)} |");
             text.AppendJoin(string.Empty, properties.Select(p => $" {MatrixPrinter.Cell(row.VerdictOf(p))} |"));
-            text.AppendLine(CultureInfo.InvariantCulture, $" {MatrixPrinter.AsDeclared(row.AsDeclared)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $" {MatrixPrinter.AsDeclared(row)} |");
         }
 
         if (outcome.Implementations.Any(r => r.Fingerprint is not null))
@@ -52,15 +52,13 @@ internal static class MarkdownReport
             }
         }
 
-        var inconclusive = outcome.Implementations
-            .SelectMany(r => properties.Where(p => r.VerdictOf(p) == Verdict.Inconclusive).Select(p => (Row: r, Property: p)))
-            .ToList();
+        var inconclusive = outcome.Implementations.SelectMany(r => r.InconclusiveGroups.Select(g => (Row: r, g.Cause, g.Properties))).ToList();
         if (inconclusive.Count > 0)
         {
             text.AppendLine().AppendLine("## Inconclusive").AppendLine();
-            foreach (var (row, property) in inconclusive)
+            foreach (var (row, cause, group) in inconclusive)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {row.Implementation.Name}, {property.Id()}: {row.CauseOf(property) ?? "no cause given"}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {row.Implementation.Name}, {string.Join(", ", group.Select(p => p.Id()))}: {cause}");
             }
         }
 
