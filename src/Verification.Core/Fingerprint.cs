@@ -15,14 +15,26 @@ namespace Verification.Core;
 /// <param name="FailureHolds">Every failure policy no history contradicted.</param>
 /// <param name="CancellationHolds">Every cancellation policy no history contradicted.</param>
 /// <param name="Evidence">Why each variant was ruled out, or why a dimension was not explored, one line each.</param>
+/// <param name="Unknown">
+/// The dimensions (<c>failure</c>, <c>cancellation</c>, <c>reset</c>) left open: not explored, or no run could judge them. A
+/// null dimension not listed here is one where every variant was ruled out.
+/// </param>
 public sealed record Fingerprint(
     FailurePolicy? Failure,
     CancellationPolicy? Cancellation,
     bool? Reset,
     ImmutableArray<FailurePolicy> FailureHolds,
     ImmutableArray<CancellationPolicy> CancellationHolds,
-    ImmutableArray<string> Evidence)
+    ImmutableArray<string> Evidence,
+    ImmutableArray<string> Unknown = default)
 {
+    public const string FailureDimension = "failure";
+    public const string CancellationDimension = "cancellation";
+    public const string ResetDimension = "reset";
+
+    /// <summary>True if <paramref name="dimension"/> was left open rather than decided.</summary>
+    public bool IsUnknown(string dimension) => !Unknown.IsDefault && Unknown.Contains(dimension);
+
     /// <summary>True if every dimension was characterized and equals what <paramref name="contract"/> declares.</summary>
     public bool Matches(DeclaredContract contract)
     {
@@ -39,15 +51,16 @@ public sealed record Fingerprint(
         ArgumentNullException.ThrowIfNull(implementation);
         ArgumentNullException.ThrowIfNull(runs);
         var evidence = new List<string>();
+        var unknown = new List<string>();
 
         var failureExplored = runs.Any(r => !r.IsProbe && r.Scenario.Attempts.Any(a => a.Behavior == AttemptBehavior.Fail));
         var failureHolds = Holds(
-            Enum.GetValues<FailurePolicy>(), runs, evidence, failureExplored, "failure", p => p.ToString().ToLowerInvariant(),
+            Enum.GetValues<FailurePolicy>(), runs, evidence, unknown, failureExplored, FailureDimension, p => p.ToString().ToLowerInvariant(),
             (run, v, policy) => v.Variant.Failure == policy && v.Violation.Property == Property.Failure);
 
         var cancellationExplored = runs.Any(r => !r.IsProbe && r.Scenario.UsesCancellation);
         var cancellationHolds = Holds(
-            Enum.GetValues<CancellationPolicy>(), runs, evidence, cancellationExplored, "cancellation", CancellationIds.Id,
+            Enum.GetValues<CancellationPolicy>(), runs, evidence, unknown, cancellationExplored, CancellationDimension, CancellationIds.Id,
             (run, v, policy) => v.Variant.Cancellation == policy
                 && (v.Violation.Property == Property.Cancel || (v.Violation.Property == Property.Live && run.Scenario.UsesHang)));
 
@@ -55,6 +68,7 @@ public sealed record Fingerprint(
         bool? reset = null;
         if (resetRuns.Count == 0)
         {
+            unknown.Add(ResetDimension);
             evidence.Add("reset: not explored (no reset scenario ran).");
         }
         else
@@ -69,6 +83,7 @@ public sealed record Fingerprint(
             }
             else if (unsure is not null)
             {
+                unknown.Add(ResetDimension);
                 evidence.Add($"reset not established: {unsure.Label}: {unsure.InconclusiveCause}");
             }
             else
@@ -77,13 +92,16 @@ public sealed record Fingerprint(
             }
         }
 
-        return new Fingerprint(Pick(failureHolds, "failure", evidence), Pick(cancellationHolds, "cancellation", evidence), reset, failureHolds, cancellationHolds, [.. evidence]);
+        return new Fingerprint(
+            Pick(failureHolds, FailureDimension, evidence), Pick(cancellationHolds, CancellationDimension, evidence), reset, failureHolds, cancellationHolds,
+            [.. evidence], [.. unknown]);
     }
 
     private static ImmutableArray<T> Holds<T>(
         IEnumerable<T> policies,
         IReadOnlyCollection<ExplorationRun> runs,
         List<string> evidence,
+        List<string> unknown,
         bool explored,
         string dimension,
         Func<T, string> name,
@@ -92,11 +110,13 @@ public sealed record Fingerprint(
     {
         if (!explored)
         {
+            unknown.Add(dimension);
             evidence.Add($"{dimension}: not explored (no scenario that tells the policies apart ran).");
             return [];
         }
 
         var holds = ImmutableArray.CreateBuilder<T>();
+        var open = false;
         foreach (var policy in policies)
         {
             var against = runs
@@ -110,12 +130,18 @@ public sealed record Fingerprint(
             }
             else if (inconclusive is not null)
             {
+                open = true;
                 evidence.Add($"{dimension}={name(policy)} not established: {inconclusive.Label}: {inconclusive.InconclusiveCause}");
             }
             else
             {
                 holds.Add(policy);
             }
+        }
+
+        if (holds.Count == 0 && open)
+        {
+            unknown.Add(dimension);
         }
 
         return holds.ToImmutable();

@@ -35,7 +35,7 @@ public sealed class ReportTests
 
     private static readonly string[] FingerprintFields =
     [
-        "failure", "cancellation", "reset", "matchesDeclared", "failureHolds", "cancellationHolds", "evidence",
+        "failure", "cancellation", "reset", "matchesDeclared", "failureHolds", "cancellationHolds", "unknown", "evidence",
     ];
 
     [Test]

@@ -19,15 +19,22 @@ internal static class HtmlReport
     private const string Style = """
         :root { color-scheme: light; --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #b91c1c; --fail-bg: #fee2e2;
                 --inc: #8a5a00; --inc-bg: #fef3c7; --na: #57606a; --na-bg: #eef1f4; --line: #d0d7de; }
-        body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 78rem; padding: 0 1.5rem; color: #1f2328; }
+        body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 92rem; padding: 0 1.5rem; color: #1f2328; }
+        .scroll { overflow-x: auto; }
         h1 { margin-bottom: .25rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; }
         .budget { color: #57606a; margin-top: 0; }
         .verdict-line { font-weight: 600; padding: .6rem 1rem; border-radius: 6px; display: inline-block; }
         .verdict-line.ok { background: var(--pass-bg); color: var(--pass); } .verdict-line.bad { background: var(--fail-bg); color: var(--fail); }
         table { border-collapse: collapse; margin: 1rem 0; }
-        th, td { border: 1px solid var(--line); padding: .35rem .7rem; text-align: left; vertical-align: top; }
+        th, td { border: 1px solid var(--line); padding: .3rem .55rem; text-align: left; vertical-align: top; }
         thead th { background: #f6f8fa; font-weight: 600; }
-        #matrix td.verdict { text-align: center; font-weight: 600; min-width: 5.5rem; }
+        #matrix { font-size: 14px; }
+        #matrix th[scope=row] { white-space: nowrap; cursor: help; }
+        #matrix th[scope=row] .kind { display: block; margin: .1rem 0 0; width: max-content; }
+        #matrix td.verdict { text-align: center; font-weight: 600; min-width: 3.8rem; font-size: 13px; }
+        #matrix td.contract, #matrix td.expected { white-space: nowrap; color: #3d444d; }
+        #matrix td.expected[title] { cursor: help; text-decoration: underline dotted; }
+        .kind { display: inline-block; margin-left: .4rem; padding: 0 .45rem; border-radius: 1rem; background: #eef1f4; color: #57606a; font-size: .78em; font-weight: 500; }
         td.pass { background: var(--pass-bg); color: var(--pass); }
         td.fail { background: var(--fail-bg); color: var(--fail); }
         td.inconclusive { background: var(--inc-bg); color: var(--inc); cursor: help; }
@@ -35,9 +42,10 @@ internal static class HtmlReport
         td.fail a { color: inherit; }
         td.declared-yes { color: var(--pass); font-weight: 600; } td.declared-no { color: var(--fail); font-weight: 700; }
         td.declared-unknown { color: var(--na); }
+        #matrix td[class^=declared] { white-space: nowrap; }
         .desc { color: #57606a; font-weight: 400; font-size: .85em; max-width: 22rem; }
         .legend span { display: inline-block; padding: 0 .5rem; margin-right: .5rem; border-radius: 4px; }
-        .differs { color: var(--fail); font-weight: 600; } .same { color: var(--pass); }
+        .differs { color: var(--fail); font-weight: 600; } .same { color: var(--pass); } td.unknown { color: var(--na); font-style: italic; }
         details { margin: .2rem 0; } summary { cursor: pointer; color: #0969da; }
         details ul { margin: .3rem 0; padding-left: 1.2rem; font-size: .9em; }
         article.failure { border: 1px solid var(--line); border-left: 6px solid var(--fail); border-radius: 6px; padding: .3rem 1.2rem 1rem; margin: 1.5rem 0; }
@@ -86,8 +94,9 @@ internal static class HtmlReport
         html.AppendLine("<section>");
         html.AppendLine("<h2>Verdicts</h2>");
         html.AppendLine("<p>Each property judged against the implementation's declared contract. A planted bug is as declared when it is caught violating its property.</p>");
+        html.AppendLine("<div class=\"scroll\">");
         html.AppendLine("<table id=\"matrix\">");
-        html.Append("<thead><tr><th>implementation</th><th>kind</th><th>declared</th><th>expected</th>");
+        html.Append("<thead><tr><th>implementation</th><th title=\"failure, cancellation, reset\">declared</th><th>expected</th>");
         foreach (var property in properties)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th title=\"{E(Explain(property))}\">{E(property.Id())}</th>");
@@ -99,9 +108,10 @@ internal static class HtmlReport
         {
             var implementation = row.Implementation;
             html.Append(CultureInfo.InvariantCulture, $"<tr data-implementation=\"{E(implementation.Name)}\">");
-            html.Append(CultureInfo.InvariantCulture, $"<th scope=\"row\">{E(implementation.Name)}<div class=\"desc\">{E(implementation.Description)}</div></th>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{E(Names.Kind(implementation.Kind))}</td><td>{E(implementation.Contract.ToString())}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td>{E(implementation.ExpectedViolation is Property p ? $"FAIL {p.Id()}" : "pass")}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<th scope=\"row\" title=\"{E(implementation.Description)}\">{E(implementation.Name)} <span class=\"kind\">{E(Names.Kind(implementation.Kind))}</span></th>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"contract\" title=\"{E(implementation.Contract.ToString())}\">{E(Compact(implementation.Contract))}</td>");
+            var because = Names.ExpectedBecause(implementation) is { } reason ? $" title=\"{E(reason)}\"" : string.Empty;
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"expected\"{because}>{E(implementation.ExpectedViolation is Property p ? $"FAIL {p.Id()}" : "pass")}</td>");
             foreach (var property in properties)
             {
                 var verdict = row.VerdictOf(property);
@@ -119,11 +129,19 @@ internal static class HtmlReport
             }
 
             var declared = row.AsDeclared switch { true => "yes", false => "no", _ => "unknown" };
-            html.AppendLine(CultureInfo.InvariantCulture, $"<td class=\"declared-{declared}\">{E(MatrixPrinter.AsDeclared(row))}</td></tr>");
+            var (asDeclared, why) = row.AsDeclared switch
+            {
+                true when !row.Conclusive => ("yes (partly)", "nothing contradicts the declaration, but some properties could not be judged: the inconclusive cells say why"),
+                true => ("yes", "every property as declared"),
+                false => ("NO", "a property fails that the declaration promises"),
+                _ => ("not checked", "the property this implementation must violate was not among those checked"),
+            };
+            html.AppendLine(CultureInfo.InvariantCulture, $"<td class=\"declared-{declared}\" title=\"{E(why)}\">{E(asDeclared)}</td></tr>");
         }
 
         html.AppendLine("</tbody>");
         html.AppendLine("</table>");
+        html.AppendLine("</div>");
         html.AppendLine("<p class=\"legend\"><span class=\"pass\" style=\"background:var(--pass-bg);color:var(--pass)\">pass</span>"
             + "<span style=\"background:var(--fail-bg);color:var(--fail)\">FAIL</span>"
             + "<span style=\"background:var(--inc-bg);color:var(--inc)\">inconclusive: hover for the cause</span>"
@@ -150,9 +168,9 @@ internal static class HtmlReport
             var f = row.Fingerprint!;
             var declared = row.Implementation.Contract;
             html.Append(CultureInfo.InvariantCulture, $"<tr data-implementation=\"{E(row.Implementation.Name)}\"><th scope=\"row\">{E(row.Implementation.Name)}</th>");
-            html.Append(Dimension(f.Failure?.ToString().ToLowerInvariant(), Names.Failure(declared.Failure)));
-            html.Append(Dimension(f.Cancellation is { } c ? CancellationIds.Id(c) : null, CancellationIds.Id(declared.Cancellation)));
-            html.Append(Dimension(f.Reset switch { true => "yes", false => "no", _ => null }, declared.SupportsReset ? "yes" : "no"));
+            html.Append(Dimension(f.Failure?.ToString().ToLowerInvariant(), Names.Failure(declared.Failure), f.IsUnknown(Fingerprint.FailureDimension)));
+            html.Append(Dimension(f.Cancellation is { } c ? CancellationIds.Id(c) : null, CancellationIds.Id(declared.Cancellation), f.IsUnknown(Fingerprint.CancellationDimension)));
+            html.Append(Dimension(f.Reset switch { true => "yes", false => "no", _ => null }, declared.SupportsReset ? "yes" : "no", f.IsUnknown(Fingerprint.ResetDimension)));
             html.Append("<td><details><summary>").Append(f.Evidence.Length).Append(" note(s)</summary><ul>");
             foreach (var note in f.Evidence)
             {
@@ -167,11 +185,16 @@ internal static class HtmlReport
         html.AppendLine("</section>");
     }
 
-    private static string Dimension(string? seen, string declared)
+    private static string Dimension(string? seen, string declared, bool unknown)
     {
+        if (unknown)
+        {
+            return $"<td class=\"unknown\" title=\"not explored, or no run could judge it (see the evidence); declared {E(declared)}\">unknown</td>";
+        }
+
         if (seen is null)
         {
-            return $"<td class=\"differs\" title=\"no variant held, or not explored (see the evidence); declared {E(declared)}\">none held</td>";
+            return $"<td class=\"differs\" title=\"every variant was ruled out (see the evidence); declared {E(declared)}\">none held</td>";
         }
 
         return seen == declared
@@ -207,7 +230,8 @@ internal static class HtmlReport
             }
 
             html.AppendLine("<dl>");
-            html.AppendLine(CultureInfo.InvariantCulture, $"<dt>declared</dt><dd>{E(implementation.Contract.ToString())}{(implementation.ExpectedViolation is Property p ? E($"; planted bug, must violate {p.Id()}") : string.Empty)}</dd>");
+            var expected = implementation.ExpectedViolation is Property p ? $"; expected to violate {p.Id()}: {Names.ExpectedBecause(implementation)}" : string.Empty;
+            html.AppendLine(CultureInfo.InvariantCulture, $"<dt>declared</dt><dd>{E(implementation.Contract.ToString())}{E(expected)}</dd>");
             if (result.Scenario is { } scenario)
             {
                 html.AppendLine(CultureInfo.InvariantCulture, $"<dt>scenario</dt><dd><code>{E(scenario.Name)}</code> <code>{E(scenario.Text)}</code></dd>");
@@ -265,6 +289,10 @@ internal static class HtmlReport
         html.AppendLine("</ul>");
         html.AppendLine("</section>");
     }
+
+    /// <summary>The declared contract in a few words: <c>retry · none · no reset</c>.</summary>
+    private static string Compact(DeclaredContract contract) =>
+        $"{Names.Failure(contract.Failure)} · {CancellationIds.Id(contract.Cancellation)} · {(contract.SupportsReset ? "reset" : "no reset")}";
 
     private static string Class(Verdict verdict) => verdict switch
     {

@@ -67,6 +67,7 @@ internal static class JsonReport
                     f.Matches(contract),
                     [.. f.FailureHolds.Select(Names.Failure)],
                     [.. f.CancellationHolds.Select(CancellationIds.Id)],
+                    f.Unknown.IsDefault ? [] : f.Unknown,
                     f.Evidence)
                 : null,
             row.AsDeclared,
@@ -139,6 +140,7 @@ internal sealed record FingerprintDocument(
     bool MatchesDeclared,
     IReadOnlyList<string> FailureHolds,
     IReadOnlyList<string> CancellationHolds,
+    IReadOnlyList<string> Unknown,
     IReadOnlyList<string> Evidence);
 
 internal sealed record ResultDocument(

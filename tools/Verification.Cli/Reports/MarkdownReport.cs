@@ -38,7 +38,9 @@ internal static class MarkdownReport
             foreach (var row in outcome.Implementations.Where(r => r.Fingerprint is not null))
             {
                 var fingerprint = row.Fingerprint!;
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(row.Implementation.Name)} | {row.Implementation.Contract} | {fingerprint} | {(fingerprint.Matches(row.Implementation.Contract) ? "as declared" : "**differs**")} |");
+                var verdict = fingerprint.Matches(row.Implementation.Contract) ? "as declared"
+                    : fingerprint.Unknown.IsDefaultOrEmpty ? "**differs**" : $"unknown: {string.Join(", ", fingerprint.Unknown)}";
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(row.Implementation.Name)} | {row.Implementation.Contract} | {fingerprint} | {verdict} |");
             }
         }
 
@@ -75,7 +77,8 @@ internal static class MarkdownReport
             text.AppendLine(CultureInfo.InvariantCulture, $"- {failed.Property.Id()}: {failed.Violation?.Reason ?? "(no reason given)"}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Declared: {implementation.Contract}; engine: {group.Engine}");
+        var expected = implementation.ExpectedViolation is Property p ? $"; expected to violate {p.Id()}: {Names.ExpectedBecause(implementation)}" : string.Empty;
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Declared: {implementation.Contract}{expected}; engine: {group.Engine}");
         if (result.Scenario is { } scenario)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- Scenario: `{scenario.Name}` `{scenario.Text}`");
@@ -125,8 +128,10 @@ internal static class Summary
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var off = outcome.Implementations.Where(r => r.AsDeclared == false).Select(r => r.Implementation.Name).ToList();
+        var unjudged = outcome.Implementations.Count(r => !r.Conclusive);
+        var partly = unjudged == 0 ? string.Empty : $" {unjudged} implementation(s) could not be judged on every property; the inconclusive cells say why.";
         return off.Count == 0
-            ? "Every implementation behaves as declared."
+            ? $"Every implementation behaves as declared.{partly}"
             : $"Not as declared: {string.Join(", ", off)}.";
     }
 }
