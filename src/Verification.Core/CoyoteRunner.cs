@@ -96,6 +96,12 @@ public static partial class CoyoteRunner
         Directory.CreateDirectory(directory);
         engine.TryEmitReports(directory, name, out _);
         var tracePath = Path.Combine(directory, name + ".trace");
+        if (File.Exists(tracePath))
+        {
+            // The case beside the trace, so 'verify replay TRACE' needs nothing else.
+            ReplayCase.Write(tracePath, verificationCase, violations.FirstOrDefault()?.Property);
+        }
+
         var historyText = history is null ? null : HistoryTable.Render(history);
         var result = new RunResult(
             implementation, scenario, settings, verdict, violations, explored, clock.Elapsed,

@@ -123,6 +123,21 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Replay_OfATraceTheRunnerWrote_NeedsNothingButTheTrace()
+    {
+        var found = CoyoteRunner.Run(Registry.Find("no-lock"), StandardScenarios.ConcurrentGet, TestSettings.Ci with { ResultsDirectory = _scratch });
+
+        var (code, output, error) = await RunAsync("replay", found.TracePath!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ReplayCase.Read(found.TracePath!).Property, Is.EqualTo(Property.Once));
+            Assert.That(code, Is.EqualTo(CommandLine.AsDeclared), error);
+            Assert.That(output, Does.Contain("the failure reproduced"));
+        });
+    }
+
+    [Test]
     public async Task Replay_OfATraceUnderAnotherCase_ReportsThatItDidNotReproduceAndExitsOne()
     {
         var trace = CopyCorpusTrace(withCase: false);
