@@ -66,7 +66,7 @@ internal static class MatrixPrinter
         var header = $"{group.PropertyIds} FAIL [{group.Engine}]: ";
         if (result.Witness is { } witness)
         {
-            return header + witness.Describe() + Environment.NewLine + $"Replay in process:      {CliCommands.Replay(witness.TracePath!)}";
+            return header + witness.Describe() + Environment.NewLine + $"Replay in process:       {CliCommands.Replay(witness.TracePath!)}";
         }
 
         var implementation = group.Implementation;
