@@ -55,7 +55,7 @@ public static partial class CoyoteRunner
     /// <summary>Replays a trace written by an earlier failing run, in process.</summary>
     /// <exception cref="AssemblyNotRewrittenException">The harness or the implementation is not rewritten.</exception>
     public static RunResult Replay(VerificationCase verificationCase, string trace, RunSettings settings) =>
-        Execute(verificationCase, settings with { Iterations = 1 }, Configuration.Create().WithTelemetryEnabled(false).WithVerbosityEnabled(VerbosityLevel.None).WithReproducibleTrace(trace));
+        Execute(verificationCase, settings with { Iterations = 1 }, settings.ToReplayConfiguration(trace));
 
     private static RunResult Execute(VerificationCase verificationCase, RunSettings settings, Configuration configuration)
     {
@@ -147,17 +147,21 @@ public static partial class CoyoteRunner
                 $"The stress engine can still exercise it. Coyote said: {FirstLine(bug)}");
         }
 
-        if (IsDeadlock(bug) && history is not null)
+        if ((IsDeadlock(bug) || IsStepBound(bug)) && history is not null)
         {
             if (!uncontrolled.Concurrency.IsEmpty)
             {
-                return (Verdict.Inconclusive, [], $"Coyote reported a deadlock while it saw concurrency it does not control ({string.Join("; ", uncontrolled.Concurrency)}); the deadlock may be the engine's, not the implementation's.");
+                return (Verdict.Inconclusive, [], $"Coyote reported a deadlock or an endless run while it saw concurrency it does not control ({string.Join("; ", uncontrolled.Concurrency)}); the deadlock may be the engine's, not the implementation's.");
             }
 
             var violations = Contract.Judge(history, implementation.Contract);
-            return violations.Any(v => v.Property == Property.Live)
-                ? (Verdict.Fail, violations, null)
-                : (Verdict.Fail, violations.Add(new Violation(Property.Live, $"Coyote: {FirstLine(bug)}")), null);
+            var cause = IsStepBound(bug)
+                ? $"the run did not finish within Coyote's step bound ({FirstLine(bug)}): a livelock, or a spin-wait that only an unfair schedule starves (try --strategy portfolio). Replay it with dotnet test: coyote replay stops at the bound without calling it a bug."
+                : $"Coyote: {FirstLine(bug)}";
+            var live = violations.FirstOrDefault(v => v.Property == Property.Live);
+            return live is null
+                ? (Verdict.Fail, violations.Add(new Violation(Property.Live, cause)), null)
+                : (Verdict.Fail, violations.Replace(live, live with { Reason = $"{live.Reason} {cause}" }), null);
         }
 
         return (Verdict.Fail, [], $"Coyote stopped the run: {FirstLine(bug)}");
@@ -179,6 +183,8 @@ public static partial class CoyoteRunner
 
         private static bool IsData(string api) => DataSources.Any(source => api.StartsWith(source, StringComparison.Ordinal));
     }
+
+    private static bool IsStepBound(string bug) => bug.Contains("steps bound", StringComparison.OrdinalIgnoreCase) || bug.Contains("max-steps", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDeadlock(string bug) => bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase);
 

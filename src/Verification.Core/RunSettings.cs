@@ -21,30 +21,33 @@ public enum Strategy
 /// <param name="Iterations">Schedules to explore per scenario.</param>
 /// <param name="Seed">Seed of Coyote's random choices; the same seed gives the same schedules.</param>
 /// <param name="Strategy">The exploration strategy.</param>
-/// <param name="MaxSteps">Bound on scheduling steps per iteration; null keeps Coyote's default (as <c>coyote replay</c> uses).</param>
+/// <param name="MaxSteps">Bound on (unfair) scheduling steps per iteration; fair strategies get twice as many. Reaching it is a
+/// LIVE failure. The standard scenarios take a few hundred steps at most, so the default reports a livelock in seconds,
+/// where Coyote's own default (10,000 and 100,000) takes minutes.</param>
 /// <param name="ResultsDirectory">Where traces, reports and histories of failures are written.</param>
 /// <param name="TimeLimitSeconds">If set, each run explores for this long instead of a fixed number of iterations.</param>
 public sealed record RunSettings(
     int Iterations = 1000,
     uint Seed = 1,
     Strategy Strategy = Strategy.Portfolio,
-    int? MaxSteps = null,
+    int MaxSteps = RunSettings.DefaultMaxSteps,
     string ResultsDirectory = "verification-results",
     int? TimeLimitSeconds = null)
 {
+    public const int DefaultMaxSteps = 1000;
+
     /// <summary>Reads a strategy name as the command line and the environment spell it; null if unknown.</summary>
     public static Strategy? ParseStrategy(string name) =>
         Enum.TryParse<Strategy>(name.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var strategy) && Enum.IsDefined(strategy)
             ? strategy
             : null;
 
+    /// <summary>The configuration to explore with: the shared settings, iterations, seed, strategy and time limit.</summary>
     internal Configuration ToConfiguration()
     {
-        var configuration = Configuration.Create()
+        var configuration = BaseConfiguration()
             .WithTestingIterations((uint)Iterations)
-            .WithRandomGeneratorSeed(Seed)
-            .WithTelemetryEnabled(false)
-            .WithVerbosityEnabled(VerbosityLevel.None);
+            .WithRandomGeneratorSeed(Seed);
         configuration = Strategy switch
         {
             Strategy.Random => configuration.WithRandomStrategy(),
@@ -53,13 +56,19 @@ public sealed record RunSettings(
             Strategy.QLearning => configuration.WithQLearningStrategy(),
             _ => configuration,
         };
-        if (TimeLimitSeconds is int seconds)
-        {
-            configuration = configuration.WithTestingTimeout(seconds);
-        }
-
-        return MaxSteps is int steps ? configuration.WithMaxSchedulingSteps((uint)steps) : configuration;
+        return TimeLimitSeconds is int seconds ? configuration.WithTestingTimeout(seconds) : configuration;
     }
+
+    /// <summary>The configuration to replay <paramref name="trace"/> with: the same shared settings as the run that wrote it.</summary>
+    internal Configuration ToReplayConfiguration(string trace) => BaseConfiguration().WithReproducibleTrace(trace);
+
+    private Configuration BaseConfiguration() => Configuration.Create()
+        .WithTelemetryEnabled(false)
+        .WithVerbosityEnabled(VerbosityLevel.None)
+        .WithMaxSchedulingSteps((uint)MaxSteps, (uint)MaxSteps * 2)
+
+        // A livelock (a spin that never ends) would otherwise be cut off at the bound and pass in silence.
+        .WithFailureOnMaxStepsBoundEnabled(true);
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Iterations} iterations, seed {Seed}, strategy {Strategy.ToString().ToLowerInvariant()}");

@@ -115,4 +115,37 @@ public sealed class DiagnosisTests
             Assert.That(result.Diagnosis, Does.Contain("may not reproduce"));
         });
     }
+
+    [Test]
+    public void Run_OfImplementationSpinningForever_FailsLiveWithinTheStepBound()
+    {
+        var result = CoyoteRunner.Run(Fixture<SpinsForeverAdapter>(), StandardScenarios.ConcurrentGet, Quick);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Violations.Select(v => v.Property), Does.Contain(Property.Live), result.Describe);
+            Assert.That(result.Describe(), Does.Contain("step bound"));
+            Assert.That(result.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "A livelock must be reported by the step bound, not by a timeout.");
+        });
+    }
+
+    [Test]
+    public void Run_OfImplementationBlockingOnResultInsideItsLock_FailsLive()
+    {
+        var result = CoyoteRunner.Run(Fixture<BlocksOnResultInsideLockAdapter>(), StandardScenarios.ConcurrentGet, Quick);
+
+        Assert.That(result.Violations.Select(v => v.Property), Does.Contain(Property.Live), result.Describe);
+    }
+
+    [Test]
+    public void Run_OfInitializationQueuedToTheRealThreadPool_IsInconclusiveNamingIt()
+    {
+        var result = CoyoteRunner.Run(Fixture<QueuesToThreadPoolAdapter>(), StandardScenarios.ConcurrentGet, Quick);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive), result.Describe);
+            Assert.That(result.Diagnosis, Does.Contain("QueueUserWorkItem"));
+        });
+    }
 }

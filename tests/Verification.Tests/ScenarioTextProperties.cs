@@ -1,5 +1,6 @@
 using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
 using Verification.Core;
+using Verification.Properties;
 
 namespace Verification.Tests;
 
@@ -7,7 +8,7 @@ namespace Verification.Tests;
 public sealed class ScenarioTextProperties
 {
 #pragma warning disable NUnit1027 // FsCheck supplies the argument; the NUnit analyzer does not know its attribute.
-    [FsCheckProperty(Arbitrary = new[] { typeof(ScenarioGenerators) }, MaxTest = 300)]
+    [FsCheckProperty(Arbitrary = new[] { typeof(PlanArbitraries) }, MaxTest = 300)]
     public bool Parse_OfText_GivesBackTheSamePlan(Scenario scenario)
     {
         var parsed = Scenario.Parse(scenario.Text);

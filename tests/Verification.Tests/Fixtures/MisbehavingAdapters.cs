@@ -166,3 +166,97 @@ public sealed class ClockStampedRaceAdapter : SingletonAdapter
         }
     }
 }
+
+/// <summary>Livelocks: waits for the instance by spinning on a flag that is never set.</summary>
+public sealed class SpinsForeverAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject();
+
+    private sealed class Subject : ISingletonSubject
+    {
+        // Only an initializer that never comes would set it.
+        private int _ready;
+
+        public void MarkReady() => Volatile.Write(ref _ready, 1);
+
+        public async Task<object?> GetAsync(CancellationToken cancellationToken)
+        {
+            while (Volatile.Read(ref _ready) == 0)
+            {
+                await Task.Yield();
+            }
+
+            return this;
+        }
+    }
+}
+
+/// <summary>Blocks synchronously on the initialization (<c>.Result</c>) while holding the lock its continuation needs.</summary>
+public sealed class BlocksOnResultInsideLockAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject(seam);
+
+    private sealed class Subject(InitializationSeam seam) : ISingletonSubject
+    {
+        private readonly object _gate = new();
+        private object? _instance;
+        private int _initializations;
+
+        public Task<object?> GetAsync(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                _instance ??= InitializeAsync().Result;
+                return Task.FromResult<object?>(_instance);
+            }
+        }
+
+        private async Task<object> InitializeAsync()
+        {
+            var resource = await seam.CreateInitializedAsync(CancellationToken.None).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _initializations++;
+            }
+
+            return resource;
+        }
+    }
+}
+
+/// <summary>Runs its initialization on the real thread pool, outside the scheduler.</summary>
+public sealed class QueuesToThreadPoolAdapter : SingletonAdapter
+{
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject(seam);
+
+    private sealed class Subject(InitializationSeam seam) : ISingletonSubject
+    {
+        private readonly object _gate = new();
+        private TaskCompletionSource<object?>? _instance;
+
+        public Task<object?> GetAsync(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_instance is null)
+                {
+                    var instance = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _instance = instance;
+                    ThreadPool.QueueUserWorkItem(async _ =>
+                    {
+                        try
+                        {
+                            instance.SetResult(await seam.CreateInitializedAsync(CancellationToken.None).ConfigureAwait(false));
+                        }
+                        catch (InitializationFailedException failed)
+                        {
+                            instance.SetException(failed);
+                        }
+                    });
+                }
+
+                return _instance.Task;
+            }
+        }
+    }
+}
