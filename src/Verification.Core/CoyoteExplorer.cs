@@ -130,11 +130,13 @@ public static partial class CoyoteExplorer
             }
             else
             {
-                // Coyote stopped the iteration itself (a deadlock): judge the partial history.
+                // Coyote stopped the iteration itself (a deadlock, the step bound): judge the partial history.
                 violations = Contract.Judge(history, implementation.Contract);
-                if (bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase) && !violations.Any(v => v.Property == Property.Live))
+                var stepBound = bug.Contains("steps bound", StringComparison.OrdinalIgnoreCase) || bug.Contains("max-steps", StringComparison.OrdinalIgnoreCase);
+                if ((stepBound || bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase)) && !violations.Any(v => v.Property == Property.Live))
                 {
-                    violations = violations.Add(new Violation(Property.Live, $"Coyote: {FirstLine(bug)}"));
+                    var cause = stepBound ? $"the run did not finish within Coyote's step bound ({FirstLine(bug)}): a livelock, or a spin-wait." : $"Coyote: {FirstLine(bug)}";
+                    violations = violations.Add(new Violation(Property.Live, cause));
                 }
             }
         }

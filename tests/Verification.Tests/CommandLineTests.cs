@@ -10,6 +10,8 @@ public sealed class CommandLineTests
 {
     private static readonly string[] PublishedOnly = ["PUBLISHED"];
 
+    private static readonly string[] AllEngines = ["coyote", "fscheck", "stress"];
+
     private string _scratch = string.Empty;
 
     private static string Corpus => Path.Combine(TestContext.CurrentContext.TestDirectory, "Corpus");
@@ -24,8 +26,7 @@ public sealed class CommandLineTests
     [TestCase("verify --property ONCE,NOPE", "unknown property 'NOPE'")]
     [TestCase("verify --property 3", "unknown property '3'")]
     [TestCase("verify --engine warp", "unknown engine 'warp'")]
-    [TestCase("verify --engine fscheck", "engine 'fscheck' is not available yet")]
-    [TestCase("verify --engine coyote,stress", "engine 'stress' is not available yet")]
+    [TestCase("verify --engine coyote,warp", "unknown engine 'warp' (available: coyote, fscheck, stress, all)")]
     [TestCase("verify --iterations 0", "--iterations takes a positive whole number, not '0'")]
     [TestCase("verify --iterations lots", "--iterations takes a positive whole number, not 'lots'")]
     [TestCase("verify --seed -3", "--seed takes a whole number, not '-3'")]
@@ -185,7 +186,7 @@ public sealed class CommandLineTests
         var extraJson = Path.Combine(_scratch, "elsewhere", "copy.json");
 
         var (code, output, error) = await RunAsync(
-            "verify", "--impl", "double-checked,no-lock", "--iterations", "30", "--out", _scratch, "--json", extraJson, "--engine", "all");
+            "verify", "--impl", "double-checked,no-lock", "--iterations", "30", "--out", _scratch, "--json", extraJson);
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_scratch, "report.json")));
         var root = json.RootElement;
@@ -210,6 +211,25 @@ public sealed class CommandLineTests
             Assert.That(once.GetProperty("history").GetString(), Does.Contain("attempt 2 starts"));
             Assert.That(html, Does.Contain("<table id=\"matrix\">").And.Contain("data-implementation=\"no-lock\""));
             Assert.That(File.ReadAllText(Path.Combine(_scratch, "report.md")), Does.Contain("| no-lock | planted-bug |"));
+        });
+    }
+
+    [Test]
+    public async Task Verify_WithEveryEngine_ReportsEachEnginesVerdictAndMergesThemInTheMatrix()
+    {
+        var (code, output, error) = await RunAsync("verify", "--impl", "no-lock", "--property", "ONCE", "--iterations", "20", "--engine", "all", "--out", _scratch);
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_scratch, "report.json")));
+        var results = json.RootElement.GetProperty("implementations")[0].GetProperty("results").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("engine").GetString()!, r => r.GetProperty("verdict").GetString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CommandLine.AsDeclared), error + output);
+            Assert.That(json.RootElement.GetProperty("engines").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(AllEngines));
+            Assert.That(results["coyote"], Is.EqualTo("fail"));
+            Assert.That(results["fscheck"], Is.EqualTo("fail"), "FsCheck's shrunk plan violates ONCE");
+            Assert.That(results.Keys, Does.Contain("stress"), "the stress verdict follows real timing, so only its presence is checked");
+            Assert.That(output, Does.Contain("Shrunk").Or.Contain("shrunk"));
         });
     }
 

@@ -169,20 +169,23 @@ public sealed class ReportTests
     }
 
     [Test]
-    public void Verdict_OverSeveralEngines_FailsIfAnyFailsAndPassesOnlyIfAllPass()
+    public void Verdict_OverSeveralEngines_FailsIfAnyFailsAndPassesIfAnyPasses()
     {
         var implementation = Registry.Describe(typeof(MarkupAdapter));
-        var row = new ImplementationOutcome(implementation, [Property.Once, Property.Same, Property.Live],
+        var unjudged = (Property property) => new PropertyResult(property, Verdict.Inconclusive, 0, TimeSpan.Zero, Cause: "could not judge");
+        var row = new ImplementationOutcome(implementation, [Property.Once, Property.Same, Property.Live, Property.Cancel],
         [
-            Report("one", implementation, null, Pass(Property.Once), Pass(Property.Same), Pass(Property.Live)),
-            Report("two", implementation, null, Fail(Property.Once, "why", "h"), new PropertyResult(Property.Same, Verdict.Inconclusive, 0, TimeSpan.Zero), Pass(Property.Live)),
+            Report("one", implementation, null, Pass(Property.Once), Pass(Property.Same), Pass(Property.Live), unjudged(Property.Cancel)),
+            Report("two", implementation, null, Fail(Property.Once, "why", "h"), unjudged(Property.Same), Pass(Property.Live), unjudged(Property.Cancel)),
         ]);
 
         Assert.Multiple(() =>
         {
             Assert.That(row.VerdictOf(Property.Once), Is.EqualTo(Verdict.Fail));
-            Assert.That(row.VerdictOf(Property.Same), Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(row.VerdictOf(Property.Same), Is.EqualTo(Verdict.Pass), "an engine that could not judge adds nothing");
             Assert.That(row.VerdictOf(Property.Live), Is.EqualTo(Verdict.Pass));
+            Assert.That(row.VerdictOf(Property.Cancel), Is.EqualTo(Verdict.Inconclusive), "no engine could judge it");
+            Assert.That(row.EnginesSay(Property.Same), Is.EqualTo("one pass, two inconclusive"));
         });
     }
 

@@ -20,7 +20,7 @@ public static class CommandLine
     public const int CannotRun = 3;
 
     internal const string Usage = """
-        usage: verify [--impl NAME[,NAME...]] [--property ID[,ID...]] [--engine coyote|all]
+        usage: verify [--impl NAME[,NAME...]] [--property ID[,ID...]] [--engine coyote|fscheck|stress|all]
                       [--iterations N] [--seed N] [--seeds N] [--shard I/N] [--strategy portfolio|random|pct|probabilistic|qlearning]
                       [--max-steps N] [--time-limit SECONDS] [--out DIR] [--json FILE] [--no-fingerprint]
                verify --replay TRACE [--case 'implementation|scenario']

@@ -1,20 +1,22 @@
 using System.Collections.Immutable;
+using Verification.Cli.Engines;
 using Verification.Core;
 
 namespace Verification.Cli;
 
-/// <summary>The engines <c>verify --engine</c> can run. Adding one is implementing <see cref="IVerificationEngine"/> and listing it here.</summary>
+/// <summary>
+/// The engines <c>verify --engine</c> can run: Coyote's systematic exploration (the default), FsCheck's generated and
+/// shrunk plans, and stress on the real thread pool. Adding one is implementing <see cref="IVerificationEngine"/> and
+/// listing it here.
+/// </summary>
 internal static class EngineCatalog
 {
-    /// <summary>Engines that are announced but not built yet: naming one is a usage error that says so.</summary>
-    private static readonly string[] Planned = ["fscheck", "stress"];
-
-    public static ImmutableArray<IVerificationEngine> Available { get; } = [new CoyoteEngine()];
+    public static ImmutableArray<IVerificationEngine> Available { get; } = [new CoyoteEngine(), new FsCheckEngine(), new StressEngine()];
 
     public static ImmutableArray<IVerificationEngine> Default => [Available[0]];
 
     /// <summary>Reads <c>--engine</c>: a comma-separated list of engine names, or <c>all</c>.</summary>
-    /// <exception cref="UsageException">A name is unknown or names an engine that is not available yet.</exception>
+    /// <exception cref="UsageException">A name is unknown.</exception>
     public static ImmutableArray<IVerificationEngine> Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -36,7 +38,5 @@ internal static class EngineCatalog
 
     private static IVerificationEngine Find(string name) =>
         Available.FirstOrDefault(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new UsageException(Planned.Contains(name, StringComparer.OrdinalIgnoreCase)
-            ? $"engine '{name}' is not available yet ({Known})"
-            : $"unknown engine '{name}' ({Known})");
+        ?? throw new UsageException($"unknown engine '{name}' ({Known})");
 }

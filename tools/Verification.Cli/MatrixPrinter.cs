@@ -70,15 +70,9 @@ internal static class MatrixPrinter
         }
 
         var implementation = group.Implementation;
-        var lines = new List<string>
-        {
-            $"{header}{implementation.Name} ({implementation.Contract}) on scenario {result.Scenario}.",
-            $"  {result.Violation}",
-        };
-        if (result.Cause is not null)
-        {
-            lines.Add($"  {result.Cause}");
-        }
+        var lines = new List<string> { $"{header}{implementation.Name} ({implementation.Contract}) on scenario {result.Scenario}." };
+        lines.AddRange(group.Results.Select(r => $"  {r.Violation}"));
+        lines.AddRange(group.Results.Select(r => r.Cause).OfType<string>().Distinct().Select(c => $"  {c}"));
 
         if (result.History is not null)
         {

@@ -7,22 +7,22 @@ namespace Verification.Cli;
 /// <summary>What every engine concluded about one implementation, merged into one row of the matrix.</summary>
 internal sealed record ImplementationOutcome(Implementation Implementation, ImmutableArray<Property> Properties, ImmutableArray<EngineReport> Reports)
 {
-    /// <summary>The verdict over every engine: fail if any failed, pass if all that apply passed, n/a if none applies.</summary>
+    /// <summary>
+    /// The verdict over every engine: fail if any engine failed it; else pass if some engine passed it (an engine that
+    /// could not judge adds nothing); else inconclusive if some engine could not judge it; n/a if it applies to none.
+    /// </summary>
     public Verdict VerdictOf(Property property)
     {
         var verdicts = ResultsFor(property).Select(r => r.Result.Verdict).ToList();
-        if (verdicts.Contains(Verdict.Fail))
-        {
-            return Verdict.Fail;
-        }
-
-        if (verdicts.All(v => v == Verdict.NotApplicable))
-        {
-            return Verdict.NotApplicable;
-        }
-
-        return verdicts.All(v => v is Verdict.Pass or Verdict.NotApplicable) ? Verdict.Pass : Verdict.Inconclusive;
+        return verdicts.Contains(Verdict.Fail) ? Verdict.Fail
+            : verdicts.Contains(Verdict.Pass) ? Verdict.Pass
+            : verdicts.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive
+            : Verdict.NotApplicable;
     }
+
+    /// <summary>Each engine's verdict on <paramref name="property"/>, e.g. <c>coyote pass, stress fail</c>, when more than one ran.</summary>
+    public string? EnginesSay(Property property) =>
+        Reports.Length < 2 ? null : string.Join(", ", ResultsFor(property).Select(r => $"{r.Engine} {Names.Verdict(r.Result.Verdict)}"));
 
     public IEnumerable<(string Engine, PropertyResult Result)> ResultsFor(Property property) =>
         Reports.SelectMany(r => r.Results.Where(x => x.Property == property).Select(x => (r.Engine, x)));
@@ -64,7 +64,7 @@ internal sealed record ImplementationOutcome(Implementation Implementation, Immu
     /// <summary>The failures, those shown by the same replayable run together, so each trace is shown once.</summary>
     public IEnumerable<FailureGroup> FailureGroups =>
         Failures
-            .GroupBy(f => (f.Engine, Key: (object?)f.Result.Witness ?? f.Result))
+            .GroupBy(f => (f.Engine, Key: f.Result.Witness?.TracePath ?? (f.Result.History is { } history ? $"{f.Result.Scenario?.Text}\n{history}" : $"{f.Result.Property}")))
             .Select(g => new FailureGroup(Implementation, g.Key.Engine, [.. g.Select(f => f.Result)]));
 }
 

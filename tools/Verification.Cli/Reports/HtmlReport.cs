@@ -121,6 +121,11 @@ internal static class HtmlReport
                     Verdict.Fail => row.ResultsFor(property).Select(r => r.Result.Violation?.ToString()).FirstOrDefault(v => v is not null),
                     _ => cause,
                 };
+                if (row.EnginesSay(property) is { } engines)
+                {
+                    title = title is null ? engines : $"{engines}. {title}";
+                }
+
                 var titleAttribute = title is null ? string.Empty : $" title=\"{E(title)}\"";
                 var text = verdict == Verdict.Fail
                     ? $"<a href=\"#{E(Anchor(implementation, property))}\">FAIL</a>"
