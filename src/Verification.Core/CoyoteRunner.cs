@@ -96,6 +96,12 @@ public static partial class CoyoteRunner
         Directory.CreateDirectory(directory);
         engine.TryEmitReports(directory, name, out _);
         var tracePath = Path.Combine(directory, name + ".trace");
+        if (File.Exists(tracePath))
+        {
+            // The case beside the trace, so 'verify replay TRACE' needs nothing else.
+            ReplayCase.Write(tracePath, verificationCase, violations.FirstOrDefault()?.Property);
+        }
+
         var historyText = history is null ? null : HistoryTable.Render(history);
         var result = new RunResult(
             implementation, scenario, settings, verdict, violations, explored, clock.Elapsed,
@@ -170,7 +176,7 @@ public static partial class CoyoteRunner
     }
 
     /// <summary>What Coyote did not control: seen at run time, or found in the implementation's code by <see cref="UncontrolledApiScan"/>.</summary>
-    private sealed class Uncontrolled(IEnumerable<string> atRunTime, ImmutableArray<string> inCode)
+    internal sealed class Uncontrolled(IEnumerable<string> atRunTime, ImmutableArray<string> inCode)
     {
         // Reads of the clock, GUIDs and random numbers make data nondeterministic but add no concurrency.
         private static readonly string[] DataSources = ["System.DateTime", "System.DateTimeOffset", "System.Guid", "System.Random", "System.Environment", "System.Diagnostics.Stopwatch"];

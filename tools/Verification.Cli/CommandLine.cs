@@ -1,19 +1,39 @@
-using System.Globalization;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.Json;
+using Verification.Cli.Reports;
 using Verification.Core;
 using Verification.Specs;
 
 namespace Verification.Cli;
 
-/// <summary>The <c>verify</c> and <c>list</c> commands.</summary>
+/// <summary>
+/// The commands: <c>verify</c> (the verdict matrix, fingerprints and reports), <c>replay</c> (one trace, in process) and
+/// <c>list</c>. Exit codes: 0 as declared (or replay reproduced), 1 not as declared (or replay did not reproduce),
+/// 2 bad input, 3 the harness could not run (an assembly not rewritten, a folder not writable).
+/// </summary>
 public static class CommandLine
 {
-    private const string Usage = """
-        usage: verify [--impl NAME[,NAME...]] [--iterations N] [--seed N] [--seeds N] [--shard I/N]
-                      [--strategy portfolio|random|pct|probabilistic|qlearning] [--max-steps N] [--time-limit SECONDS] [--out DIR]
+    public const int AsDeclared = 0;
+    public const int NotAsDeclared = 1;
+    public const int BadInput = 2;
+    public const int CannotRun = 3;
+
+    internal const string Usage = """
+        usage: verify [--impl NAME[,NAME...]] [--property ID[,ID...]] [--engine coyote|fscheck|stress|all]
+                      [--iterations N] [--seed N] [--seeds N] [--shard I/N] [--strategy portfolio|random|pct|probabilistic|qlearning]
+                      [--max-steps N] [--time-limit SECONDS] [--out DIR] [--json FILE] [--no-fingerprint]
+               verify --replay TRACE [--case 'implementation|scenario']
+               replay TRACE [--case 'implementation|scenario']
                list
         """;
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <summary>Runs one command.</summary>
+    /// <param name="args">The command line, starting with the command.</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where a one-line error goes.</param>
+    /// <param name="interactive">True if <paramref name="output"/> is a terminal, so progress may be redrawn in place.</param>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -22,76 +42,179 @@ public static class CommandLine
         {
             return Task.FromResult(args switch
             {
-                ["list", ..] => List(output),
-                ["verify", .. var options] => Verify(Options.Parse(options), output),
-                _ => Fail(error, "expected a command: verify or list"),
+                ["help" or "--help" or "-h", ..] or [_, "--help" or "-h"] => Help(output),
+                ["list"] => List(output),
+                ["list", var extra, ..] => throw new UsageException($"list takes no arguments, not '{extra}'"),
+                ["verify", .. var options] => Verify(VerifyOptions.Parse(options), output, interactive),
+                ["replay", .. var options] => Replay(ReplayOptions.Parse(options), output),
+                [] => throw new UsageException("expected a command: verify, replay or list"),
+                [var unknown, ..] => throw new UsageException($"unknown command '{unknown}' (verify, replay, list)"),
             });
         }
         catch (UsageException usage)
         {
-            return Task.FromResult(Fail(error, usage.Message));
+            return Task.FromResult(Fail(error, usage.Message, BadInput));
+        }
+        catch (Exception e) when (e is AssemblyNotRewrittenException or IOException or UnauthorizedAccessException)
+        {
+            return Task.FromResult(Fail(error, e.Message, CannotRun));
         }
     }
 
-    private static int Fail(TextWriter error, string message)
+    private static int Fail(TextWriter error, string message, int code)
     {
-        error.WriteLine($"verify: {message}");
-        error.WriteLine(Usage);
-        return 2;
+        // One line, whatever the message: CI logs and scripts read the first line.
+        error.WriteLine($"verify: {message.ReplaceLineEndings(" ")}{(code == BadInput ? " (verify --help shows the usage)" : string.Empty)}");
+        return code;
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return AsDeclared;
     }
 
     private static int List(TextWriter output)
     {
-        foreach (var implementation in Registry.All)
-        {
-            var expected = implementation.ExpectedViolation is Property p ? $" must violate {p.Id()}" : string.Empty;
-            output.WriteLine($"{implementation.Name,-28} {Kind(implementation.Kind),-12} {implementation.Contract}{expected}");
-        }
-
-        return 0;
-    }
-
-    private static int Verify(Options options, TextWriter output)
-    {
-        var implementations = options.Implementations.Count == 0
-            ? Registry.All.ToList()
-            : options.Implementations.Select(Find).ToList();
-        output.WriteLine($"Verifying {implementations.Count} implementation(s): {options.Budget}.");
-        var reports = new List<ImplementationReport>();
+        var implementations = Registry.All;
+        var width = implementations.IsEmpty ? 14 : Math.Max(14, implementations.Max(i => i.Name.Length));
+        output.WriteLine($"{"implementation".PadRight(width)}  {"kind",-12}  {"declared contract",-55}  {"expected",-11}  description");
         foreach (var implementation in implementations)
         {
-            var progress = new Progress(output, implementation);
-            reports.Add(Verifier.Verify(implementation, options.Budget, progress));
+            var expected = implementation.ExpectedViolation is Property p ? $"FAIL {p.Id()}" : "pass";
+            output.WriteLine($"{implementation.Name.PadRight(width)}  {Names.Kind(implementation.Kind),-12}  {implementation.Contract,-55}  {expected,-11}  {implementation.Description}");
         }
 
-        output.WriteLine();
-        MatrixPrinter.Print(reports, output);
-        return reports.All(r => r.AsDeclared) ? 0 : 1;
+        return AsDeclared;
     }
 
-    private static Implementation Find(string name)
+    private static int Verify(VerifyOptions options, TextWriter output, bool interactive)
+    {
+        if (options.Replay is { } replay)
+        {
+            return Replay(replay, output);
+        }
+
+        var implementations = options.SelectImplementations();
+        EnsureWritable(options);
+        output.WriteLine(
+            $"Verifying {implementations.Length} implementation(s) with {string.Join(", ", options.Engines.Select(e => e.Name))}: {options.Budget}; " +
+            $"properties {string.Join(", ", options.Properties.Select(p => p.Id()))}; fingerprint {(options.Characterize ? "on" : "off")}.");
+        var progress = new ProgressDisplay(output, interactive);
+        var request = new VerificationRequest(options.Budget, options.Properties, options.Characterize);
+        var clock = Stopwatch.StartNew();
+        var rows = implementations
+            .Select(implementation => new ImplementationOutcome(
+                implementation, options.Properties, [.. options.Engines.Select(engine => engine.Verify(implementation, request, progress))]))
+            .ToImmutableArray();
+        progress.Erase();
+        var outcome = new VerificationOutcome(options, rows, clock.Elapsed);
+
+        output.WriteLine();
+        MatrixPrinter.Print(outcome, output);
+        var written = ReportWriter.Write(outcome);
+        output.WriteLine();
+        output.WriteLine($"Reports: {string.Join(", ", written)}");
+        return outcome.AsDeclared ? AsDeclared : NotAsDeclared;
+    }
+
+    /// <summary>Fails before a long run, not after it, if the reports cannot be written.</summary>
+    private static void EnsureWritable(VerifyOptions options)
     {
         try
         {
-            return Registry.Find(name);
+            Directory.CreateDirectory(Path.GetFullPath(options.OutputDirectory));
+            if (options.JsonPath is { } json && Path.GetDirectoryName(Path.GetFullPath(json)) is { Length: > 0 } parent)
+            {
+                Directory.CreateDirectory(parent);
+            }
         }
-        catch (ArgumentException unknown)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new UsageException(unknown.Message);
+            throw new UsageException($"cannot create the output folder '{options.OutputDirectory}': {e.Message}", e);
         }
     }
 
-    internal static string Kind(ImplementationKind kind) => kind switch
+    private static int Replay(ReplayOptions options, TextWriter output)
     {
-        ImplementationKind.PlantedBug => "planted-bug",
-        ImplementationKind.ThirdParty => "third-party",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+        var path = options.TracePath;
+        var trace = ReadTrace(path);
+        var (verificationCase, property) = ReadCase(options);
+        var scratch = Directory.CreateTempSubdirectory("verification-replay-");
+        RunResult replayed;
+        try
+        {
+            replayed = CoyoteRunner.Replay(verificationCase, trace, new RunSettings(ResultsDirectory: scratch.FullName));
+        }
+        catch (Exception e) when (e is not AssemblyNotRewrittenException)
+        {
+            throw new UsageException($"'{path}' does not replay as a trace of '{verificationCase.Text}': {e.GetType().Name}: {e.Message}", e);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
 
-    /// <summary>Prints one line per finished run, synchronously, so progress appears as it happens.</summary>
-    private sealed class Progress(TextWriter output, Implementation implementation) : IProgress<RunResult>
+        var reproduced = replayed.Verdict == Verdict.Fail && (property is not Property expected || replayed.Violates(expected));
+        output.WriteLine($"Replayed {path}");
+        output.WriteLine($"  case: {verificationCase.Text}");
+        output.WriteLine($"  {verificationCase.Implementation.Name} ({verificationCase.Implementation.Contract}) on scenario {verificationCase.Scenario.Text}: " +
+            (reproduced ? "the failure reproduced." : replayed.Verdict == Verdict.Fail ? $"it failed, but not on {property?.Id()}." : "no failure: the trace did not reproduce a bug."));
+        foreach (var line in replayed.Violations.Select(v => $"  {v}").Append(replayed.Diagnosis is { } d ? $"  {d}" : null).OfType<string>())
+        {
+            output.WriteLine(line);
+        }
+
+        if (replayed.History is not null)
+        {
+            output.WriteLine();
+            output.WriteLine(replayed.History);
+        }
+
+        return reproduced ? AsDeclared : NotAsDeclared;
+    }
+
+    /// <summary>Reads a trace and checks it is one Coyote wrote: a JSON object with its version and scheduling steps.</summary>
+    private static string ReadTrace(string path)
     {
-        public void Report(RunResult value) => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {implementation.Name,-28} {value.Scenario.Name,-16} {value.Verdict.ToString().ToLowerInvariant(),-12} {value.Iterations,6} iterations  {value.Elapsed.TotalSeconds,6:F1} s  {value.Iterations / Math.Max(value.Elapsed.TotalSeconds, 0.001),7:F0} it/s"));
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot read trace '{path}': {e.Message}", e);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("CoyoteVersion", out _)
+                || !root.TryGetProperty("Steps", out var steps) || steps.ValueKind != JsonValueKind.Array)
+            {
+                throw new UsageException($"'{path}' is not a Coyote trace (expected a JSON object with CoyoteVersion and Steps)");
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"'{path}' is not a Coyote trace (not JSON: {e.Message})", e);
+        }
+
+        return text;
+    }
+
+    private static (VerificationCase Case, Property? Property) ReadCase(ReplayOptions options)
+    {
+        try
+        {
+            return options.CaseText is { } text ? (VerificationCase.Parse(text), null) : ReplayCase.Read(options.TracePath);
+        }
+        catch (Exception e) when (e is FormatException or FileNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(e.Message, e);
+        }
     }
 }

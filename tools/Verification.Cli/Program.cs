@@ -1,3 +1,3 @@
 using Verification.Cli;
 
-return await CommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+return await CommandLine.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected).ConfigureAwait(false);
