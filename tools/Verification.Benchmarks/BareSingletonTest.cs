@@ -15,19 +15,30 @@ namespace Verification.Benchmarks;
 internal static class BareSingletonTest
 {
     /// <summary>Runs the bare test for <paramref name="settings"/>'s iterations, seed and strategy; returns the iterations explored.</summary>
-    public static int Run(int callers, RunSettings settings)
+    public static int Run(int callers, RunSettings settings) => RunEngine(() => IterationAsync(callers), settings).Iterations;
+
+    /// <summary>Runs <paramref name="body"/> as a Coyote test; fails if Coyote finds a bug.</summary>
+    public static (int Iterations, double StepsPerIteration, double OperationsPerIteration) RunEngine(Func<Task> body, RunSettings settings)
     {
-        using var engine = TestingEngine.Create(Configure(settings), () => IterationAsync(callers));
+        using var engine = TestingEngine.Create(Configure(settings), body);
         using var silent = new TextWriterLogger(TextWriter.Null, VerbosityLevel.None);
         engine.SetLogger(silent);
         engine.Run();
-        if (engine.TestReport.NumOfFoundBugs > 0)
+        var report = engine.TestReport;
+        if (report.NumOfFoundBugs > 0)
         {
-            throw new InvalidOperationException($"The bare baseline failed: {string.Join(Environment.NewLine, engine.TestReport.BugReports)}");
+            throw new InvalidOperationException($"A baseline test failed: {string.Join(Environment.NewLine, report.BugReports)}");
         }
 
-        return engine.TestReport.NumOfExploredFairPaths + engine.TestReport.NumOfExploredUnfairPaths;
+        var iterations = report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths;
+        return (iterations, (double)(report.TotalExploredFairSteps + report.TotalExploredUnfairSteps) / iterations, (double)report.TotalControlledOperations / iterations);
     }
+
+    /// <summary>One iteration of the bare test, for <paramref name="callers"/> callers.</summary>
+    /// <param name="callers">How many callers.</param>
+    /// <param name="separateSetup">Await the setup as its own async method, as the implementations under the harness do
+    /// (the article's connector awaits <c>ConnectAsync</c>), instead of awaiting <see cref="Task.Yield"/> inline.</param>
+    public static Func<Task> Body(int callers, bool separateSetup = false) => () => IterationAsync(callers, separateSetup);
 
     /// <summary>The same configuration <see cref="RunSettings"/> gives the harness's runs.</summary>
     public static Configuration Configure(RunSettings settings)
@@ -47,9 +58,9 @@ internal static class BareSingletonTest
         };
     }
 
-    private static async Task IterationAsync(int callers)
+    private static async Task IterationAsync(int callers, bool separateSetup = false)
     {
-        var singleton = new Singleton();
+        var singleton = new Singleton(separateSetup);
         var tasks = new Task<object>[callers];
         for (var i = 0; i < tasks.Length; i++)
         {
@@ -61,7 +72,7 @@ internal static class BareSingletonTest
     }
 
 #pragma warning disable CA1001 // Like the harness's implementations, the singleton is dropped with its iteration, not disposed.
-    private sealed class Singleton
+    private sealed class Singleton(bool separateSetup)
 #pragma warning restore CA1001
     {
         private readonly SemaphoreSlim _lock = new(1, 1);
@@ -80,7 +91,15 @@ internal static class BareSingletonTest
                 if (_instance is null)
                 {
                     var instance = new object();
-                    await Task.Yield();
+                    if (separateSetup)
+                    {
+                        await SetupAsync().ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await Task.Yield();
+                    }
+
                     Volatile.Write(ref _instance, instance);
                 }
 
@@ -91,5 +110,7 @@ internal static class BareSingletonTest
                 _lock.Release();
             }
         }
+
+        private static async Task SetupAsync() => await Task.Yield();
     }
 }

@@ -11,7 +11,7 @@ namespace Verification.Benchmarks;
 /// <param name="CiIterations">The CI budget: iterations per scenario.</param>
 /// <param name="CpuBudgetSeconds">CPU time each engine gets per trial in the stress-against-Coyote comparison.</param>
 /// <param name="Out">Where results.md and results.json are written.</param>
-/// <param name="Only">If set, only these sections run (overhead, scaling, bugs, stress); the others are left empty.</param>
+/// <param name="Only">If set, only these sections run (overhead, scaling, bugs, stress; overhead includes the breakdown of its cost); the others are left empty.</param>
 internal sealed record Options(
     bool Quick = false,
     int Repeats = 5,

@@ -26,6 +26,14 @@ try
     ImmutableArray<CiRow> ci = [];
     ImmutableArray<BugFindingRow> bugFinding = [];
     ImmutableArray<StressRow> stress = [];
+    ImmutableArray<BreakdownRow> breakdown = [];
+    if (options.Runs("overhead"))
+    {
+        progress.WriteLine("== Where the harness's cost goes");
+        var parts = new Breakdown(options, scratch, progress);
+        breakdown = [.. parts.Run(2), .. parts.Run(8)];
+    }
+
     if (options.Runs("overhead") || options.Runs("scaling"))
     {
         progress.WriteLine("== Overhead and scaling with callers (double-checked singleton, harness against a bare Coyote test)");
@@ -57,7 +65,7 @@ try
     }
 
     var results = new Results(
-        date, MachineInfo.Describe(loadAtStart), options, callers, lengths, ci, bugFinding, stress, Math.Round(clock.Elapsed.TotalSeconds, 1));
+        date, MachineInfo.Describe(loadAtStart), options, callers, breakdown, lengths, ci, bugFinding, stress, Math.Round(clock.Elapsed.TotalSeconds, 1));
     Directory.CreateDirectory(options.Out);
     ResultsWriter.Write(results, options.Out);
     progress.WriteLine($"Wrote {Path.Combine(options.Out, "results.md")} and {Path.Combine(options.Out, "results.json")} in {clock.Elapsed.TotalSeconds:0} s.");

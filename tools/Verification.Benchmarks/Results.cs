@@ -8,6 +8,7 @@ internal sealed record Results(
     Machine Machine,
     Options Options,
     ImmutableArray<ThroughputRow> Callers,
+    ImmutableArray<BreakdownRow> Breakdown,
     ImmutableArray<ThroughputRow> Lengths,
     ImmutableArray<CiRow> Ci,
     ImmutableArray<BugFindingRow> BugFinding,

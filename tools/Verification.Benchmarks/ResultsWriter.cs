@@ -51,6 +51,16 @@ internal static class ResultsWriter
         }
 
         Line($"");
+        Line($"Where the cost goes: the same scenario with the harness's parts added one at a time (iterations per second; Coyote's scheduling steps and controlled operations per iteration, where its report is at hand):");
+        Line($"");
+        Line($"| callers | what runs in each iteration | it/s | steps per iteration | operations per iteration |");
+        Line($"| ---: | --- | ---: | ---: | ---: |");
+        foreach (var row in r.Breakdown)
+        {
+            Line($"| {row.Callers} | {row.Variant} | {F(row.PerSecond, "0")} | {row.StepsPerIteration?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"} | {row.OperationsPerIteration?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"} |");
+        }
+
+        Line($"");
         Line($"## 2. Bug-finding");
         Line($"");
         Line($"What CI does for each planted bug (and each documented violation of a third-party library): the standard scenarios in order, {o.CiIterations} iterations each, seed 1, default strategy, until one catches the declared property. The scenario that catches it is the one the bug is measured on below.");
