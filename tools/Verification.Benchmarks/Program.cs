@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Verification.Benchmarks;
+using Verification.Core;
 
 Options options;
 try
@@ -13,6 +14,8 @@ catch (ArgumentException bad)
     return 64;
 }
 
+// The bare baseline lives in this assembly: without rewriting it would run outside Coyote's scheduler.
+RewriteGuard.EnsureRewritten(typeof(Options).Assembly);
 var clock = Stopwatch.StartNew();
 var date = DateTimeOffset.UtcNow;
 var loadAtStart = MachineInfo.LoadAverage();
