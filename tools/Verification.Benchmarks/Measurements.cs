@@ -12,6 +12,7 @@ internal sealed class Measurements(Options options, string scratch, TextWriter p
     private static readonly Implementation Correct = Registry.Find("double-checked");
     private static readonly int[] GetsPerCaller = [2, 4, 8];
     private static readonly int[] SetupAwaits = [4, 16];
+    private static readonly int[] CandidateBudgets = [100, 250, 500, 1000, 2000];
 
     /// <summary>The planted bugs and documented violations: every registered implementation declared to violate a property.</summary>
     public static ImmutableArray<Implementation> Bugs { get; } = [.. Registry.All.Where(i => i.ExpectedViolation is not null)];
@@ -96,6 +97,51 @@ internal sealed class Measurements(Options options, string scratch, TextWriter p
         var iterations = BareSingletonTest.Run(callers, settings);
         clock.Stop();
         return iterations / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>What the CI budget costs per scenario, and an estimate of one CI run's Coyote work at several budgets.</summary>
+    public CiCost CiCost()
+    {
+        var scenarios = ImmutableArray.CreateBuilder<ScenarioCost>();
+        var settings = new RunSettings(Iterations: options.CiIterations, Seed: 1, ResultsDirectory: scratch);
+        var correct = Registry.All.Where(i => i.ExpectedViolation is null && RewriteFailures.EngineFaultFor(i) is null).ToList();
+        foreach (var scenario in StandardScenarios.All)
+        {
+            // Measured on a correct implementation the scenario applies to (reset scenarios need one that declares a reset),
+            // so that every run explores the whole budget.
+            var implementation = correct.Contains(Correct) && StandardScenarios.For(Correct).Contains(scenario)
+                ? Correct
+                : correct.FirstOrDefault(i => StandardScenarios.For(i).Contains(scenario));
+            if (implementation is null)
+            {
+                continue;
+            }
+
+            var samples = new List<double>();
+            for (var repeat = 0; repeat < Math.Min(options.Repeats, 3); repeat++)
+            {
+                var clock = Stopwatch.StartNew();
+                var result = CoyoteRunner.Run(implementation, scenario, settings);
+                samples.Add(clock.Elapsed.TotalMilliseconds / result.Iterations);
+            }
+
+            var cost = new ScenarioCost(scenario.Name, scenario.Text, implementation.Name, Spread.Of(samples));
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {scenario.Name} on {implementation.Name}: {cost.MsPerIteration.Median:0.00} ms per iteration"));
+            scenarios.Add(cost);
+        }
+
+        var perIteration = scenarios.ToDictionary(c => c.Scenario, c => c.MsPerIteration.Median / 1000);
+        // An implementation whose code the rewriter could not process is reported at once, without exploring.
+        var explored = Registry.All.Where(i => RewriteFailures.EngineFaultFor(i) is null).ToList();
+        var pairs = explored.SelectMany(i => StandardScenarios.For(i)).ToList();
+
+        // A scenario no correct implementation runs (a reset scenario before any declares a reset) is costed at the median.
+        var typical = Spread.Of([.. perIteration.Values]).Median;
+        var secondsPerIteration = pairs.Sum(s => perIteration.GetValueOrDefault(s.Name, typical));
+        var budgets = CandidateBudgets.Append(options.CiIterations).Distinct();
+        return new CiCost(
+            scenarios.ToImmutable(), explored.Count, pairs.Count,
+            budgets.ToImmutableSortedDictionary(b => b, b => Math.Round(2 * b * secondsPerIteration, 1)));
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Verification.Benchmarks;
 /// <param name="CiIterations">The CI budget: iterations per scenario.</param>
 /// <param name="CpuBudgetSeconds">CPU time each engine gets per trial in the stress-against-Coyote comparison.</param>
 /// <param name="Out">Where results.md and results.json are written.</param>
-/// <param name="Only">If set, only these sections run (overhead, scaling, bugs, stress; overhead includes the breakdown of its cost); the others are left empty.</param>
+/// <param name="Only">If set, only these sections run (overhead, scaling, budget, bugs, stress; overhead includes the breakdown of its cost); the others are left empty.</param>
 internal sealed record Options(
     bool Quick = false,
     int Repeats = 5,
@@ -25,7 +25,7 @@ internal sealed record Options(
 {
     public const string Usage =
         "usage: dotnet run -c Release --project tools/Verification.Benchmarks -- [--quick] [--repeats N] [--seeds N] [--trials N] " +
-        "[--iterations N] [--ci-iterations N] [--cpu-budget SECONDS] [--out DIR] [--only overhead,scaling,bugs,stress]";
+        "[--iterations N] [--ci-iterations N] [--cpu-budget SECONDS] [--out DIR] [--only overhead,scaling,budget,bugs,stress]";
 
     public bool Runs(string section) => Only is null || Only.Split(',').Contains(section, StringComparer.OrdinalIgnoreCase);
 

@@ -30,6 +30,7 @@ try
     ImmutableArray<BugFindingRow> bugFinding = [];
     ImmutableArray<StressRow> stress = [];
     ImmutableArray<BreakdownRow> breakdown = [];
+    CiCost? ciCost = null;
     if (options.Runs("overhead"))
     {
         progress.WriteLine("== Where the harness's cost goes");
@@ -47,6 +48,12 @@ try
     {
         progress.WriteLine("== Scaling with scenario length");
         lengths = measurements.Lengths();
+    }
+
+    if (options.Runs("budget"))
+    {
+        progress.WriteLine("== What the CI budget costs");
+        ciCost = measurements.CiCost();
     }
 
     if (options.Runs("bugs") || options.Runs("stress"))
@@ -68,7 +75,7 @@ try
     }
 
     var results = new Results(
-        date, MachineInfo.Describe(loadAtStart), options, callers, breakdown, lengths, ci, bugFinding, stress, Math.Round(clock.Elapsed.TotalSeconds, 1));
+        date, MachineInfo.Describe(loadAtStart), options, callers, breakdown, lengths, ci, bugFinding, stress, ciCost, Math.Round(clock.Elapsed.TotalSeconds, 1));
     Directory.CreateDirectory(options.Out);
     ResultsWriter.Write(results, options.Out);
     progress.WriteLine($"Wrote {Path.Combine(options.Out, "results.md")} and {Path.Combine(options.Out, "results.json")} in {clock.Elapsed.TotalSeconds:0} s.");

@@ -13,6 +13,7 @@ internal sealed record Results(
     ImmutableArray<CiRow> Ci,
     ImmutableArray<BugFindingRow> BugFinding,
     ImmutableArray<StressRow> Stress,
+    CiCost? CiCost,
     double TotalSeconds);
 
 /// <summary>The machine and how busy it was.</summary>
@@ -42,3 +43,18 @@ internal sealed record StressRow(
     string Bug, string Property, string Scenario, int CpuBudgetSeconds, int Trials,
     int CoyoteDetected, Spread? CoyoteCpuSecondsToBug, Spread? CoyoteWallSecondsToBug, Spread CoyoteExecutions,
     int StressDetected, Spread? StressCpuSecondsToBug, Spread? StressWallSecondsToBug, Spread StressExecutions);
+
+/// <summary>
+/// What the CI budget costs: seconds per iteration of each standard scenario on a correct implementation at the
+/// CI budget, and from them an estimate of the Coyote work of one CI run at several budgets.
+/// </summary>
+/// <param name="Scenarios">Per standard scenario, milliseconds per iteration at the CI budget.</param>
+/// <param name="Implementations">Registered implementations Coyote explores (those the rewriter could process).</param>
+/// <param name="ScenarioRuns">Implementation-scenario pairs the matrix runs (reset scenarios only where a reset is declared).</param>
+/// <param name="SecondsAtBudget">Per budget (iterations per scenario), the estimated seconds of Coyote exploration in one CI run:
+/// every pair at the full budget, twice (the matrix tests and verify), at the median cost per iteration of its scenario.</param>
+internal sealed record CiCost(
+    ImmutableArray<ScenarioCost> Scenarios, int Implementations, int ScenarioRuns, ImmutableSortedDictionary<int, double> SecondsAtBudget);
+
+/// <summary>One standard scenario's cost per iteration at the CI budget, on a correct implementation it applies to.</summary>
+internal sealed record ScenarioCost(string Scenario, string Text, string Implementation, Spread MsPerIteration);

@@ -87,11 +87,13 @@ internal static class ResultsWriter
         Line($"");
         Line($"Per bug, on its scenario, {o.Trials} trials per engine, each trial given {o.CpuBudgetSeconds} s of this process's CPU time (all threads). Coyote: default strategy, seed = trial number, stopping at the first bug (its own limit is wall-clock; a bug found after more CPU than the budget does not count). Stress: `StressRunner` in batches of 10 repetitions on the real thread pool until the declared property is violated or the CPU time is spent. Time to detect is over the trials that detected; executions are per trial, over all trials.");
         Line($"");
-        Line($"| bug | property | scenario | Coyote detected | Coyote CPU s to bug | Coyote iterations | stress detected | stress CPU s to bug | stress repetitions |");
-        Line($"| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Line($"CPU time is read from the process (`TotalProcessorTime`), whose resolution is a scheduler tick (10 ms on Linux): below that, read the wall-clock seconds.");
+        Line($"");
+        Line($"| bug | property | scenario | Coyote detected | Coyote CPU s to bug | Coyote wall s to bug | Coyote iterations | stress detected | stress CPU s to bug | stress wall s to bug | stress repetitions |");
+        Line($"| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in r.Stress)
         {
-            Line($"| {row.Bug} | {row.Property} | {row.Scenario} | {row.CoyoteDetected}/{row.Trials} | {F(row.CoyoteCpuSecondsToBug, "0.000")} | {F(row.CoyoteExecutions, "0")} | {row.StressDetected}/{row.Trials} | {F(row.StressCpuSecondsToBug, "0.000")} | {F(row.StressExecutions, "0")} |");
+            Line($"| {row.Bug} | {row.Property} | {row.Scenario} | {row.CoyoteDetected}/{row.Trials} | {F(row.CoyoteCpuSecondsToBug, "0.00")} | {F(row.CoyoteWallSecondsToBug, "0.000")} | {F(row.CoyoteExecutions, "0")} | {row.StressDetected}/{row.Trials} | {F(row.StressCpuSecondsToBug, "0.00")} | {F(row.StressWallSecondsToBug, "0.000")} | {F(row.StressExecutions, "0")} |");
         }
 
         Line($"");
@@ -115,6 +117,31 @@ internal static class ResultsWriter
         foreach (var row in r.Lengths)
         {
             Line($"| `{row.Scenario}` | {F(row.HarnessMsPerIteration, "0.00")} | {F(row.HarnessPerSecond, "0")} |");
+        }
+
+        if (r.CiCost is { } cost)
+        {
+            Line($"");
+            Line($"## 5. What the CI budget costs");
+            Line($"");
+            Line($"Milliseconds per iteration of each standard scenario at the CI budget ({o.CiIterations} iterations, seed 1, default strategy), on the double-checked singleton or, for the reset scenarios, the first correct implementation that declares a reset:");
+            Line($"");
+            Line($"| scenario | plan | implementation | ms/iteration |");
+            Line($"| --- | --- | --- | ---: |");
+            foreach (var row in cost.Scenarios)
+            {
+                Line($"| {row.Scenario} | `{row.Text}` | {row.Implementation} | {F(row.MsPerIteration, "0.00")} |");
+            }
+
+            Line($"");
+            Line($"Estimated Coyote exploration in one CI run, per budget: {cost.Implementations} registered implementations that Coyote explores, {cost.ScenarioRuns} implementation-scenario pairs, each at the full budget twice (the matrix tests and `verify`), at the median cost per iteration above (a scenario not in the table at the median of those that are). An upper estimate of this part (a planted bug stops at its first failure), and only this part: building, the oracle and generated-scenario tests and the stress tests come on top.");
+            Line($"");
+            Line($"| iterations per scenario | estimated seconds |");
+            Line($"| ---: | ---: |");
+            foreach (var (budget, seconds) in cost.SecondsAtBudget)
+            {
+                Line($"| {budget} | {seconds:0} |");
+            }
         }
 
         return md.ToString();
