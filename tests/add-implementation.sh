@@ -21,7 +21,7 @@ output=$(cd "$copy" && bash -c "$command" 2>&1)
 status=$?
 set -e
 printf '%s\n' "$output" | tail -n 5
-if [ "$status" -ne 0 ] || ! printf '%s\n' "$output" | grep -Eq '^my-connection-pool .* yes$'; then
+if [ "$status" -ne 0 ] || ! printf '%s\n' "$output" | grep -Eq '^my-connection-pool[[:space:]].*[[:space:]]yes([[:space:]]|$)'; then
   echo "add-implementation: FAILED (exit $status)"
   exit 1
 fi
