@@ -58,7 +58,7 @@ public static partial class CoyoteExplorer
         {
             // The engine has filed the previous iteration's bug by now. A potential deadlock makes the run inconclusive,
             // and every further one costs Coyote's deadlock timeout: stop there, as a run that stops at its first bug does.
-            if (engine.TestReport.BugReports.Any(IsPotentialDeadlock))
+            if (engine.TestReport.BugReports.Any(CoyoteRunner.IsPotentialDeadlock))
             {
                 iteration.StopExploring();
             }
@@ -75,7 +75,7 @@ public static partial class CoyoteExplorer
         var report = engine.TestReport;
         var uncontrolled = new CoyoteRunner.Uncontrolled(report.UncontrolledInvocations, UncontrolledApiScan.Find(implementation.AdapterType));
         var violations = observed.Violations;
-        var potential = report.BugReports.FirstOrDefault(IsPotentialDeadlock);
+        var potential = report.BugReports.FirstOrDefault(CoyoteRunner.IsPotentialDeadlock);
         if (potential is not null || !uncontrolled.Concurrency.IsEmpty)
         {
             // A stop Coyote is unsure of, or one amid concurrency it does not control, may be the engine's own: only the
@@ -123,7 +123,7 @@ public static partial class CoyoteExplorer
         var verdict = Verdict.Fail;
         if (!iteration.LastCompleted)
         {
-            if (IsPotentialDeadlock(bug) || !uncontrolled.Concurrency.IsEmpty)
+            if (CoyoteRunner.IsPotentialDeadlock(bug) || !uncontrolled.Concurrency.IsEmpty)
             {
                 // Coyote is not sure the stop is the implementation's: no verdict, and the reason.
                 (verdict, diagnosis) = (Verdict.Inconclusive, Inconclusive(implementation, report.BugReports, report.BugReports.FirstOrDefault(), uncontrolled, 1));
@@ -198,7 +198,6 @@ public static partial class CoyoteExplorer
             : $"Coyote stopped {unexplainedStops} iteration(s) and no property explains why: {FirstLine(bugs.FirstOrDefault() ?? "no report")}";
     }
 
-    private static bool IsPotentialDeadlock(string bug) => bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 

@@ -137,7 +137,7 @@ public static partial class CoyoteRunner
             return (Verdict.Fail, [], $"Static state leaks from one iteration into the next ({FirstLine(bug)}). Clear it in the adapter's ResetStaticState, which runs first in every iteration.");
         }
 
-        if (bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase))
+        if (IsPotentialDeadlock(bug))
         {
             // The callers left open prove nothing about LIVE, but what the partial history already shows about the other
             // properties happened, and stands.
@@ -197,7 +197,8 @@ public static partial class CoyoteRunner
     private static bool IsDeadlock(string bug) => bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Coyote's periodic monitor, not its scheduler, saw the hang: its own words say it cannot tell what it is.</summary>
-    private static bool IsPotentialDeadlock(string bug) => bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Coyote's wording when it cannot tell a deadlock from a wait on something it does not control.</summary>
+    internal static bool IsPotentialDeadlock(string bug) => bug.Contains("Potential deadlock", StringComparison.OrdinalIgnoreCase);
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
