@@ -82,6 +82,24 @@ public sealed class History
         Attempts.FirstOrDefault(a => a.Instance == instance && (where is null || where(a)));
 
     /// <summary>
+    /// The earliest point at which the implementation may have committed to <paramref name="attempt"/>: the start of the
+    /// earliest get of the caller it is attributed to that was still running when the attempt started or had ended
+    /// cancelled before (a cancelled get may have set the attempt up and left). The attempt's own start when no such get
+    /// exists.
+    /// </summary>
+    /// <remarks>
+    /// The widest reading, where <see cref="StarterOf"/> is the narrowest: an oracle that must not compare what may belong to
+    /// two epochs needs the earliest possible commitment, one that must be sure who waited needs the certain starter.
+    /// </remarks>
+    internal int EarliestCommitmentTo(AttemptRun attempt) =>
+        attempt.Caller is int caller
+            ? Gets.Where(g => g.Caller == caller && g.Start < attempt.Start && (g.End is null || g.End > attempt.Start || g.Outcome == CallOutcome.Canceled))
+                  .Select(g => g.Start)
+                  .DefaultIfEmpty(attempt.Start)
+                  .Min()
+            : attempt.Start;
+
+    /// <summary>
     /// The get whose call started <paramref name="attempt"/>, when the history tells it for certain; null otherwise.
     /// </summary>
     /// <remarks>

@@ -43,6 +43,40 @@ public sealed class OnceOracleTests
     }
 
     [Test]
+    public void Check_LaterAttemptCommittedBeforeTheResetThatPrecededTheEarlier_MayBelongToTheOldEpoch()
+    {
+        // Caller 2's get began before the reset and committed to an old-epoch attempt; caller 1 reset and started the new
+        // epoch's attempt first, and only then did caller 2's attempt reach the initialization (seen on the real thread pool).
+        var history = Build(
+            (EventKind.GetStarted, 2, null, null),
+            (EventKind.ResetStarted, 1, null, null),
+            (EventKind.ResetEnded, 1, null, null),
+            (EventKind.GetStarted, 1, null, null),
+            (EventKind.AttemptStarted, 1, 1, 1),
+            (EventKind.AttemptStarted, 2, 2, 2),
+            (EventKind.AttemptSucceeded, 2, 2, null),
+            (EventKind.GetReturned, 2, null, 2));
+
+        Assert.That(new OnceOracle().Check(history, Contract), Is.Null);
+    }
+
+    [Test]
+    public void Check_OverlappingAttemptsWhoseGetsBothStartedAfterTheReset_IsViolation()
+    {
+        var history = Build(
+            (EventKind.ResetStarted, 1, null, null),
+            (EventKind.ResetEnded, 1, null, null),
+            (EventKind.GetStarted, 2, null, null),
+            (EventKind.GetStarted, 1, null, null),
+            (EventKind.AttemptStarted, 1, 1, 1),
+            (EventKind.AttemptStarted, 2, 2, 2),
+            (EventKind.AttemptSucceeded, 2, 2, null),
+            (EventKind.GetReturned, 2, null, 2));
+
+        Assert.That(new OnceOracle().Check(history, Contract)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running in epoch 1."));
+    }
+
+    [Test]
     public void Check_SecondSuccessAfterEarlierGetAndNoReset_IsViolation()
     {
         var history = Build(

@@ -6,10 +6,11 @@ namespace Verification.Specs.Oracles;
 /// </summary>
 /// <remarks>
 /// A reset takes effect at some point between its start and its end, and an implementation commits to an attempt at some
-/// point between the start of the get that starts it and the attempt's start (it may decide, be interrupted, then call the
-/// initialization). So two attempts are held to one epoch only when no reset ran at any point from the start of the get
-/// that started the earlier one to the start of the later one; otherwise they are never compared. This is the reading
-/// <see cref="SameOracle"/> gives gets that overlap a reset.
+/// point between the start of the get that starts it (or of an earlier get of that caller that was cancelled, which may
+/// have set it up and left) and the attempt's start (it may decide, be interrupted, then call the initialization). Either attempt may have been committed to first: the one recorded later may belong to a get that
+/// started before the reset and was merely slower to reach the initialization. So two attempts are held to one epoch only
+/// when no reset ran at any point from the earlier of the two commitments to the start of the later attempt; otherwise they
+/// are never compared. This is the reading <see cref="SameOracle"/> gives gets that overlap a reset.
 /// </remarks>
 public sealed class OnceOracle : IOracle
 {
@@ -50,12 +51,9 @@ public sealed class OnceOracle : IOracle
         return null;
     }
 
-    /// <summary>The earliest point the implementation may have committed to <paramref name="attempt"/>: the start of the get that started it.</summary>
-    private static int CommittedFrom(History history, AttemptRun attempt) =>
-        history.StarterOf(attempt)?.Start ?? attempt.Start;
-
     internal static string EpochText(int epoch) => epoch == 0 ? string.Empty : $" in epoch {epoch}";
 
-    /// <summary>True if no reset ran (started, ended, or was running) from the commitment to the earlier attempt to the start of the later.</summary>
-    private static bool SameEpoch(History history, AttemptRun earlier, AttemptRun later) => !history.ResetOverlaps(CommittedFrom(history, earlier), later.Start);
+    /// <summary>True if no reset ran (started, ended, or was running) from the earlier commitment to either attempt to the start of the later.</summary>
+    private static bool SameEpoch(History history, AttemptRun earlier, AttemptRun later) =>
+        !history.ResetOverlaps(Math.Min(history.EarliestCommitmentTo(earlier), history.EarliestCommitmentTo(later)), later.Start);
 }
