@@ -74,6 +74,19 @@ public sealed class HistoryRecorder
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="decide"/> with no other event recorded meanwhile, for a decision that must be taken and recorded
+    /// at one point of the history (on the real thread pool, other threads record concurrently).
+    /// </summary>
+    public T Atomically<T>(Func<T> decide)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        lock (_gate)
+        {
+            return decide();
+        }
+    }
+
     public History ToHistory()
     {
         lock (_gate)

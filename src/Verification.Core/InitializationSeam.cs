@@ -82,7 +82,28 @@ public sealed class InitializationSeam
         }
         catch (AttemptReleasedException released)
         {
-            _recorder.AttemptFailed(attempt, caller, released, EventKind.AttemptReleased);
+            // A cancellation that reached the history before this release is recorded wins over it: the attempt would have
+            // ended cancelled all the same. Deciding and recording at one point matters on the real thread pool, where the
+            // token can be cancelled (and recorded) after the release but before the release is recorded; the history would
+            // then show an attempt that ignored its cancellation. The token's flag is set before its callbacks record
+            // anything, so a cancellation not yet visible here is recorded after the release.
+            var canceled = _recorder.Atomically(() =>
+            {
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    _recorder.AttemptFailed(attempt, caller, released, EventKind.AttemptReleased);
+                    return null;
+                }
+
+                var instead = new OperationCanceledException(released.Message, released, cancellationToken);
+                _recorder.AttemptFailed(attempt, caller, instead, EventKind.AttemptCanceled);
+                return instead;
+            });
+            if (canceled is not null)
+            {
+                throw canceled;
+            }
+
             throw;
         }
         finally
