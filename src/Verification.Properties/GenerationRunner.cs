@@ -51,19 +51,34 @@ public static class GenerationRunner
     /// The same search on the real thread pool: each generated scenario runs <paramref name="stress"/>'s repetitions under
     /// the stress engine (stopping at the first that breaks the contract), so paths Coyote does not control are exercised
     /// on the same plans. Timing is real, so a failure may not recur: shrinking keeps a smaller plan only if it failed
-    /// again, and the shrunk plan is finally run for all of <paramref name="stress"/>'s repetitions to report how often it fails.
+    /// again, and the shrunk plan is finally run for all of <paramref name="stress"/>'s repetitions to report how often it fails;
+    /// if that run sees no failure, the failing run the search saw on the shrunk plan is reported instead, history and all.
     /// </summary>
     public static GenerationResult RunStress(Implementation implementation, GenerationSettings settings, StressSettings stress, Property? target = null)
     {
         ArgumentNullException.ThrowIfNull(implementation);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stress);
+        var failures = new Dictionary<string, StressResult>();
         var search = Search(implementation, settings, scenario =>
         {
             var result = StressRunner.Run(implementation, scenario, stress with { StopAtFirstFailure = true });
-            return result.Diagnosis is null && (target is Property property ? !result.Violates(property) : result.Verdict == Verdict.Pass);
+            var holds = result.Diagnosis is null && (target is Property property ? !result.Violates(property) : result.Verdict == Verdict.Pass);
+            if (!holds)
+            {
+                failures[scenario.Text] = result;
+            }
+
+            return holds;
         });
         var counterexample = search.Shrunk is null ? null : StressRunner.Run(implementation, search.Shrunk, stress);
+
+        // Real timing may not break the shrunk plan again in the final run; the failing run the search saw is then the evidence.
+        if (counterexample is { FirstFailure: null, Diagnosis: null } && failures.TryGetValue(search.Shrunk!.Text, out var seen))
+        {
+            counterexample = seen;
+        }
+
         return search.ToResult(implementation, settings, target) with { StressSettings = stress, StressCounterexample = counterexample };
     }
 
