@@ -57,6 +57,19 @@ public sealed class StressTests
         });
     }
 
+    [TestCaseSource(typeof(Catalog), nameof(Catalog.ExpectedToPass))]
+    public void Implementation_UnderStressOnGeneratedScenarios_HoldsEveryProperty(Implementation implementation)
+    {
+        var result = GenerationRunner.RunStress(implementation, TestSettings.Generation, new StressSettings(Repetitions: 100));
+        TestContext.Out.WriteLine(result.Describe());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Found, Is.False, result.Describe);
+            Assert.That(result.Tests, Is.EqualTo(TestSettings.Generation.Tests));
+        });
+    }
+
     [Test]
     public void StressRunner_OnImplementationThatNeverAnswers_ReportsLiveWithinTheTimeout()
     {
