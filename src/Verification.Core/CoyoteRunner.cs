@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Coyote;
 using Microsoft.Coyote.Logging;
@@ -54,10 +56,19 @@ public static partial class CoyoteRunner
 
     /// <summary>Replays a trace written by an earlier failing run, in process.</summary>
     /// <exception cref="AssemblyNotRewrittenException">The harness or the implementation is not rewritten.</exception>
-    public static RunResult Replay(VerificationCase verificationCase, string trace, RunSettings settings) =>
-        Execute(verificationCase, settings with { Iterations = 1 }, settings.ToReplayConfiguration(trace));
+    /// <remarks>
+    /// A replay must follow the trace step by step to the very step where the bug was found. If the schedule asks for a
+    /// step the trace does not have (the trace ran out) or that does not match (another operation, another scheduling
+    /// point), the code is not the code the trace was recorded against, and the result says so in
+    /// <see cref="RunResult.TraceMismatch"/> rather than judging whatever the run then did.
+    /// </remarks>
+    public static RunResult Replay(VerificationCase verificationCase, string trace, RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return Execute(verificationCase, settings with { Iterations = 1 }, settings.ToReplayConfiguration(trace), trace);
+    }
 
-    private static RunResult Execute(VerificationCase verificationCase, RunSettings settings, Configuration configuration)
+    private static RunResult Execute(VerificationCase verificationCase, RunSettings settings, Configuration configuration, string? replayedTrace = null)
     {
         var (implementation, scenario) = verificationCase;
         RewriteGuard.EnsureRewritten(typeof(CoyoteRunner).Assembly, implementation.AdapterType.Assembly);
@@ -70,13 +81,25 @@ public static partial class CoyoteRunner
         var clock = Stopwatch.StartNew();
         using var engine = TestingEngine.Create(configuration, iteration.RunAsync);
 
-        // Coyote logs every iteration to the console; the harness reports for itself.
-        using var silent = new TextWriterLogger(TextWriter.Null, VerbosityLevel.None);
-        engine.SetLogger(silent);
+        // Coyote logs every iteration to the console; the harness reports for itself, and keeps only what a replay needs.
+        using var replayLog = new StringWriter(CultureInfo.InvariantCulture);
+        using var logger = replayedTrace is null
+            ? new TextWriterLogger(TextWriter.Null, VerbosityLevel.None)
+            : new TextWriterLogger(replayLog, VerbosityLevel.Error);
+        engine.SetLogger(logger);
         engine.Run();
         clock.Stop();
 
         var report = engine.TestReport;
+        var stepsTaken = Math.Max(report.MaxExploredFairSteps, report.MaxExploredUnfairSteps);
+        if (replayedTrace is not null && TraceMismatch(replayedTrace, replayLog.ToString(), stepsTaken) is { } mismatch)
+        {
+            return new RunResult(implementation, scenario, settings, Verdict.Inconclusive, [], 1, clock.Elapsed, null, null, null, [], mismatch)
+            {
+                TraceMismatch = true,
+            };
+        }
+
         var explored = report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths;
         var uncontrolled = new Uncontrolled(report.UncontrolledInvocations, UncontrolledApiScan.Find(implementation.AdapterType));
         if (report.NumOfFoundBugs == 0)
@@ -108,6 +131,42 @@ public static partial class CoyoteRunner
             tracePath, historyText, ReplayCommands.CoyoteCli(verificationCase, tracePath), uncontrolled.All, diagnosis);
         File.WriteAllText(Path.Combine(directory, name + ".history.txt"), result.Describe());
         return result;
+    }
+
+    /// <summary>
+    /// Why a replay did not follow <paramref name="trace"/>, or null if it did: Coyote logged that the schedule diverged, or
+    /// the run took more scheduling steps than the trace holds (Coyote goes on past the end of a trace on its own choices).
+    /// </summary>
+    private static string? TraceMismatch(string trace, string log, int stepsTaken)
+    {
+        const string Fix = "The trace was recorded against another build of the harness or the implementation, or for another case; run the case again to record a fresh trace.";
+        var diverged = log.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("is not reproducible", StringComparison.Ordinal));
+        if (diverged is not null)
+        {
+            return $"The trace does not replay here: {diverged.TrimEnd('.')}. {Fix}";
+        }
+
+        if (StepsOf(trace) is { } recorded && stepsTaken > recorded.Count)
+        {
+            return $"The trace does not replay here: it ran out after its {recorded.Count} steps, and the run went on to step {stepsTaken}. {Fix}";
+        }
+
+        return null;
+    }
+
+    private static List<string>? StepsOf(string trace)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(trace);
+            return document.RootElement.TryGetProperty("Steps", out var steps) && steps.ValueKind == JsonValueKind.Array
+                ? [.. steps.EnumerateArray().Select(step => step.ToString())]
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -31,6 +31,9 @@ public sealed record RunResult(
     ImmutableArray<string> Uncontrolled,
     string? Diagnosis)
 {
+    /// <summary>True if this was a replay whose schedule did not follow its trace: the trace belongs to another build or case.</summary>
+    public bool TraceMismatch { get; init; }
+
     public bool Violates(Property property) => Violations.Any(v => v.Property == property);
 
     /// <summary>The full failure text a person reads: what broke, the history, and how to replay it.</summary>

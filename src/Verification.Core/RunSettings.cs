@@ -60,7 +60,12 @@ public sealed record RunSettings(
     }
 
     /// <summary>The configuration to replay <paramref name="trace"/> with: the same shared settings as the run that wrote it.</summary>
-    internal Configuration ToReplayConfiguration(string trace) => BaseConfiguration().WithReproducibleTrace(trace);
+    /// <remarks>
+    /// Coyote logs at error level where the schedule stops matching the trace, and logs nothing else at that level, so the
+    /// replay listens there: it is how a trace recorded against another build is told apart from one that merely ran clean.
+    /// </remarks>
+    internal Configuration ToReplayConfiguration(string trace) =>
+        BaseConfiguration().WithReproducibleTrace(trace).WithVerbosityEnabled(VerbosityLevel.Error);
 
     private Configuration BaseConfiguration() => Configuration.Create()
         .WithTelemetryEnabled(false)

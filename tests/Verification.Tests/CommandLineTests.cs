@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Verification.Cli;
 using Verification.Core;
 using Verification.Specs;
@@ -139,17 +140,41 @@ public sealed class CommandLineTests
     }
 
     [Test]
-    public async Task Replay_OfATraceUnderAnotherCase_ReportsThatItDidNotReproduceAndExitsOne()
+    public async Task Replay_OfATraceUnderAnotherImplementation_SaysItDoesNotReplayHere()
     {
         var trace = CopyCorpusTrace(withCase: false);
 
-        var (code, output, _) = await RunAsync("replay", trace, "--case", "double-checked|c1=get c2=get c3=get a=ok:1");
+        var (code, _, error) = await RunAsync("replay", trace, "--case", "double-checked|c1=get c2=get c3=get a=ok:1");
 
-        Assert.Multiple(() =>
+        AssertOneLineError(code, error, "The trace does not replay here");
+    }
+
+    [TestCase("diverging", "is not reproducible at execution step")]
+    [TestCase("cut short", "it ran out after its 4 steps, and the run went on to step")]
+    public async Task Replay_OfATraceRecordedAgainstAnotherBuild_SaysItDoesNotReplayHereAndHowToFix(string how, string message)
+    {
+        // Another build schedules other operations, or fewer of them, than the ones the trace recorded.
+        var trace = CopyCorpusTrace(withCase: true);
+        var recorded = JsonNode.Parse(await File.ReadAllTextAsync(trace))!;
+        var steps = recorded["Steps"]!.AsArray();
+        if (how == "diverging")
         {
-            Assert.That(code, Is.EqualTo(CommandLine.NotAsDeclared));
-            Assert.That(output, Does.Contain("did not reproduce"));
-        });
+            steps[3] = steps[3]!.GetValue<string>().Replace("sp(ContinueWith)", "sp(Yield)", StringComparison.Ordinal);
+        }
+        else
+        {
+            while (steps.Count > 4)
+            {
+                steps.RemoveAt(steps.Count - 1);
+            }
+        }
+
+        await File.WriteAllTextAsync(trace, recorded.ToJsonString());
+
+        var (code, _, error) = await RunAsync("replay", trace);
+
+        AssertOneLineError(code, error, message);
+        Assert.That(error, Does.Contain("recorded against another build").And.Contain("run the case again to record a fresh trace"));
     }
 
     [Test]

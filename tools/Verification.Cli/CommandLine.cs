@@ -155,6 +155,11 @@ public static class CommandLine
             scratch.Delete(recursive: true);
         }
 
+        if (replayed.TraceMismatch)
+        {
+            throw new UsageException($"'{path}' for '{verificationCase.Text}': {replayed.Diagnosis}");
+        }
+
         var reproduced = replayed.Verdict == Verdict.Fail && (property is not Property expected || replayed.Violates(expected));
         output.WriteLine($"Replayed {path}");
         output.WriteLine($"  case: {verificationCase.Text}");
