@@ -18,7 +18,6 @@ public sealed class InitializationSeam
 
     private readonly Scenario _scenario;
     private readonly HistoryRecorder _recorder;
-    private readonly object _gate = new();
     private readonly List<(TaskCompletionSource Hang, int Attempt)> _hanging = [];
     private bool _released;
 
@@ -129,13 +128,13 @@ public sealed class InitializationSeam
     /// </summary>
     internal void ReleaseHungAttempts()
     {
-        List<(TaskCompletionSource Hang, int Attempt)> hanging;
-        lock (_gate)
+        var hanging = _recorder.Atomically(() =>
         {
             _released = true;
-            hanging = [.. _hanging];
+            List<(TaskCompletionSource Hang, int Attempt)> taken = [.. _hanging];
             _hanging.Clear();
-        }
+            return taken;
+        });
 
         foreach (var (hang, attempt) in hanging)
         {
@@ -148,21 +147,29 @@ public sealed class InitializationSeam
 
     private async Task HangAsync(int attempt, CancellationToken cancellationToken)
     {
-        // Leave the implementation's synchronous code first: the registration below takes a (controlled) lock, which must
-        // not become a scheduling point inside a lock Coyote cannot see (Lazy<T>'s, say).
+        // Leave the implementation's synchronous code first, as a setup that really hangs would: the hang is then a point
+        // where Coyote can switch callers, and never sits inside a lock Coyote cannot see (Lazy<T>'s, say).
         await Task.Yield();
 
         // A token cancelled meanwhile wins over the harness's release: the implementation did abandon the attempt.
         cancellationToken.ThrowIfCancellationRequested();
         var hang = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
+
+        // The recorder's lock, not one of this (rewritten) assembly: an implementation may call the initialization from a
+        // thread Coyote does not control (work queued to the real thread pool), and Coyote's lock crashes the process
+        // there. Nothing inside waits or yields, so an uncontrolled lock is safe under Coyote too.
+        var released = _recorder.Atomically(() =>
         {
-            if (_released)
+            if (!_released)
             {
-                throw Released(attempt);
+                _hanging.Add((hang, attempt));
             }
 
-            _hanging.Add((hang, attempt));
+            return _released;
+        });
+        if (released)
+        {
+            throw Released(attempt);
         }
 
         // Unregister, not Dispose: disposing waits for a callback still running on the cancelling thread, a wait Coyote

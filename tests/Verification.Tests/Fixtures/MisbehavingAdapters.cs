@@ -170,9 +170,16 @@ public sealed class ClockStampedRaceAdapter : SingletonAdapter
 /// <summary>Livelocks: waits for the instance by spinning on a flag that is never set.</summary>
 public sealed class SpinsForeverAdapter : SingletonAdapter
 {
-    public override ISingletonSubject Create(InitializationSeam seam) => new Subject();
+    /// <summary>
+    /// Set by a test that runs the spinner on real threads, and cancelled when it is done: no engine can stop a thread that
+    /// spins, and a spinner left behind would take a core from every test after it. Subjects built while it is unset (every
+    /// Coyote run) spin for ever.
+    /// </summary>
+    internal static CancellationTokenSource? HaltRealThreads { get; set; }
 
-    private sealed class Subject : ISingletonSubject
+    public override ISingletonSubject Create(InitializationSeam seam) => new Subject(HaltRealThreads?.Token ?? CancellationToken.None);
+
+    private sealed class Subject(CancellationToken halt) : ISingletonSubject
     {
         // Only an initializer that never comes would set it.
         private int _ready;
@@ -181,7 +188,7 @@ public sealed class SpinsForeverAdapter : SingletonAdapter
 
         public async Task<object?> GetAsync(CancellationToken cancellationToken)
         {
-            while (Volatile.Read(ref _ready) == 0)
+            while (Volatile.Read(ref _ready) == 0 && !halt.IsCancellationRequested)
             {
                 await Task.Yield();
             }
@@ -248,9 +255,11 @@ public sealed class QueuesToThreadPoolAdapter : SingletonAdapter
                         {
                             instance.SetResult(await seam.CreateInitializedAsync(CancellationToken.None).ConfigureAwait(false));
                         }
-                        catch (InitializationFailedException failed)
+#pragma warning disable CA1031 // Everything goes to the callers: an exception escaping this async lambda would end the process.
+                        catch (Exception e)
+#pragma warning restore CA1031
                         {
-                            instance.SetException(failed);
+                            instance.SetException(e);
                         }
                     });
                 }
