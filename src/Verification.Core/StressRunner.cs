@@ -55,6 +55,12 @@ public sealed record StressResult(
     /// <summary>The share of repetitions that violated a property: the stress engine's detection rate.</summary>
     public double DetectionRate => Repetitions == 0 ? 0 : (double)Failures / Repetitions;
 
+    /// <summary>
+    /// What Coyote does not control in the implementation's own code (<see cref="UncontrolledApiScan"/>), if anything: the
+    /// stress engine is then the only one that exercised it, and its result says so.
+    /// </summary>
+    public ImmutableArray<string> Uncontrolled { get; init; } = [];
+
     public bool Violates(Property property) => ViolationCounts.ContainsKey(property);
 
     public string Describe()
@@ -70,6 +76,11 @@ public sealed record StressResult(
         if (Diagnosis is not null)
         {
             lines.Add($"  {Diagnosis}");
+        }
+
+        if (!Uncontrolled.IsEmpty)
+        {
+            lines.Add($"  Coyote does not control {string.Join("; ", Uncontrolled)}: only this engine exercised it, on real threads, which proves less than systematic exploration.");
         }
 
         if (FirstFailure is int first)
@@ -169,7 +180,10 @@ public static class StressRunner
         clock.Stop();
         return new StressResult(
             implementation, scenario, settings, repetitions, failures, hangs, counts.ToImmutableSortedDictionary(),
-            first, firstViolations, firstHistory, diagnosis, clock.Elapsed);
+            first, firstViolations, firstHistory, diagnosis, clock.Elapsed)
+        {
+            Uncontrolled = UncontrolledApiScan.Find(implementation.AdapterType),
+        };
     }
 
     /// <summary>

@@ -8,15 +8,18 @@ namespace Verification.Cli;
 internal sealed record ImplementationOutcome(Implementation Implementation, ImmutableArray<Property> Properties, ImmutableArray<EngineReport> Reports)
 {
     /// <summary>
-    /// The verdict over every engine: fail if any engine failed it; else pass if some engine passed it (an engine that
-    /// could not judge adds nothing); else inconclusive if some engine could not judge it; n/a if it applies to none.
+    /// The verdict over every engine: fail if any engine failed it; else pass if some systematic engine (Coyote or FsCheck
+    /// under Coyote) passed it; else inconclusive if some engine could not judge it or only the stress engine passed it; n/a
+    /// if it applies to none. A stress pass never passes a cell alone: it is many runs that happened to be fine, so code
+    /// Coyote cannot control (and calls inconclusive) stays inconclusive however clean its stress runs.
     /// </summary>
     public Verdict VerdictOf(Property property)
     {
-        var verdicts = ResultsFor(property).Select(r => r.Result.Verdict).ToList();
+        var results = ResultsFor(property).ToList();
+        var verdicts = results.Select(r => r.Result.Verdict).ToList();
         return verdicts.Contains(Verdict.Fail) ? Verdict.Fail
-            : verdicts.Contains(Verdict.Pass) ? Verdict.Pass
-            : verdicts.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive
+            : results.Any(r => r.Result.Verdict == Verdict.Pass && r.Engine != Engines.StressEngine.EngineName) ? Verdict.Pass
+            : verdicts.Contains(Verdict.Inconclusive) || verdicts.Contains(Verdict.Pass) ? Verdict.Inconclusive
             : Verdict.NotApplicable;
     }
 
@@ -28,8 +31,12 @@ internal sealed record ImplementationOutcome(Implementation Implementation, Immu
         Reports.SelectMany(r => r.Results.Where(x => x.Property == property).Select(x => (r.Engine, x)));
 
     /// <summary>Why a cell is not a plain pass or fail: the first cause any engine gave.</summary>
-    public string? CauseOf(Property property) =>
-        ResultsFor(property).Where(r => r.Result.Verdict == VerdictOf(property)).Select(r => r.Result.Cause).FirstOrDefault(c => c is not null);
+    public string? CauseOf(Property property)
+    {
+        var verdict = VerdictOf(property);
+        var cause = ResultsFor(property).Where(r => r.Result.Verdict == verdict).Select(r => r.Result.Cause).FirstOrDefault(c => c is not null);
+        return cause ?? (verdict == Verdict.Inconclusive ? "Only the stress engine passed it, and a clean stress run proves little; run coyote or fscheck too." : null);
+    }
 
     public Fingerprint? Fingerprint => Reports.Select(r => r.Fingerprint).FirstOrDefault(f => f is not null);
 

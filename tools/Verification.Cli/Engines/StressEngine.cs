@@ -77,6 +77,8 @@ internal sealed class StressEngine : IVerificationEngine
         var faulted = exercising.FindIndex(r => r.Fault is not null);
         return faulted >= 0
             ? new PropertyResult(property, Verdict.Inconclusive, repetitions, elapsed, exercising[faulted].Scenario, Cause: exercising[faulted].Fault)
-            : new PropertyResult(property, Verdict.Pass, repetitions, elapsed);
+            : new PropertyResult(property, Verdict.Pass, repetitions, elapsed, Cause: done.Select(r => r.Uncontrolled).FirstOrDefault(u => !u.IsEmpty) is { IsDefaultOrEmpty: false } uncontrolled
+                ? $"Coyote does not control {string.Join("; ", uncontrolled)}: only the stress engine exercised it."
+                : null);
     }
 }
