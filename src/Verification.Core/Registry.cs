@@ -16,16 +16,21 @@ namespace Verification.Core;
 /// </remarks>
 public static class Registry
 {
-    private static readonly Lazy<ImmutableArray<Implementation>> Discovered = new(() => Discover(HarnessDirectory));
+    private static readonly Lazy<Discovery> BesideHarness = new(() => Discover(HarnessDirectory));
 
     private static string HarnessDirectory => Path.GetDirectoryName(typeof(Registry).Assembly.Location)!;
 
-    public static ImmutableArray<Implementation> All => Discovered.Value;
+    /// <summary>What discovery found beside the harness, load failures included.</summary>
+    public static Discovery Discovered => BesideHarness.Value;
 
-    public static Implementation Find(string name) =>
-        All.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException(
-            $"No implementation named '{name}'. Registered: {string.Join(", ", All.Select(i => i.Name))}.", nameof(name));
+    /// <summary>The implementations beside the harness that could be loaded.</summary>
+    public static ImmutableArray<Implementation> All => Discovered.Implementations;
+
+    /// <summary>The assemblies beside the harness that reference it but could not be loaded.</summary>
+    public static ImmutableArray<LoadFailure> LoadFailures => Discovered.LoadFailures;
+
+    /// <inheritdoc cref="Discovery.Find"/>
+    public static Implementation Find(string name) => Discovered.Find(name);
 
     /// <summary>Reads the declaration of one adapter type.</summary>
     public static Implementation Describe(Type adapterType)
@@ -44,22 +49,53 @@ public static class Registry
             declared.Description);
     }
 
-    public static ImmutableArray<Implementation> Discover(string directory)
+    /// <summary>Finds the implementations in the assemblies of <paramref name="directory"/> that reference the harness.</summary>
+    /// <remarks>
+    /// An assembly that cannot be loaded, or whose types cannot be read (a dependency missing, built against another
+    /// version of the harness), is recorded in <see cref="Discovery.LoadFailures"/> rather than thrown or skipped: the
+    /// caller decides, and dropping it silently would make a run over the rest look complete.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">Two implementations have the same name.</exception>
+    public static Discovery Discover(string directory)
     {
         var harness = typeof(Registry).Assembly.GetName().Name!;
-        var implementations = Directory.EnumerateFiles(directory, "*.dll")
-            .Where(path => References(path, harness))
-            .Select(Assembly.LoadFrom)
-            .SelectMany(ExportedAdapters)
-            .Select(Describe)
+        var found = new List<Implementation>();
+        var failures = ImmutableArray.CreateBuilder<LoadFailure>();
+        foreach (var path in Directory.EnumerateFiles(directory, "*.dll").Where(path => References(path, harness)).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                // Materialized inside the try: reading the types is what fails when a dependency is missing.
+                found.AddRange([.. ExportedAdapters(Assembly.LoadFrom(path)).Select(Describe)]);
+            }
+            catch (Exception e) when (IsLoadFailure(e))
+            {
+                failures.Add(new LoadFailure(Path.GetFileName(path), Reason(e)));
+            }
+        }
+
+        var implementations = found
             .OrderBy(i => i.Kind)
             .ThenBy(i => i.Name, StringComparer.Ordinal)
             .ToImmutableArray();
         var duplicate = implementations.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null
-            ? implementations
+            ? new Discovery(implementations, failures.ToImmutable())
             : throw new InvalidOperationException(
                 $"Two implementations are named '{duplicate.Key}': {string.Join(", ", duplicate.Select(i => i.AdapterType.FullName))}.");
+    }
+
+    private static bool IsLoadFailure(Exception e) =>
+        e is FileNotFoundException or FileLoadException or BadImageFormatException or ReflectionTypeLoadException
+            or TypeLoadException or MissingMemberException or CustomAttributeFormatException;
+
+    /// <summary>The runtime's own message, in one line; for types that could not be read, the first loader's.</summary>
+    private static string Reason(Exception e)
+    {
+        var cause = e is ReflectionTypeLoadException { LoaderExceptions: var loader } && loader.FirstOrDefault(l => l is not null) is { } first
+            ? first
+            : e;
+        return cause.Message.ReplaceLineEndings(" ").Trim();
     }
 
     private static IEnumerable<Type> ExportedAdapters(Assembly assembly) =>

@@ -24,7 +24,12 @@ public static class ReplayCase
     /// <summary>Reads the sidecar of <paramref name="tracePath"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no sidecar.</exception>
     /// <exception cref="FormatException">The sidecar holds no case, names an unknown implementation or property, or a bad scenario.</exception>
-    public static (VerificationCase Case, Property? Property) Read(string tracePath)
+    public static (VerificationCase Case, Property? Property) Read(string tracePath) => Read(tracePath, Registry.Discovered);
+
+    /// <summary>Reads the sidecar of <paramref name="tracePath"/>, whose implementation is one of those <paramref name="discovery"/> found.</summary>
+    /// <exception cref="FileNotFoundException">There is no sidecar.</exception>
+    /// <exception cref="FormatException">The sidecar holds no case, names an unknown implementation or property, or a bad scenario.</exception>
+    public static (VerificationCase Case, Property? Property) Read(string tracePath, Discovery discovery)
     {
         var path = PathFor(tracePath);
         if (!File.Exists(path))
@@ -38,7 +43,7 @@ public static class ReplayCase
             throw new FormatException($"{Path.GetFileName(path)} is empty; it should hold 'implementation|scenario' and a property ID.");
         }
 
-        var verificationCase = VerificationCase.Parse(lines[0].Trim());
+        var verificationCase = VerificationCase.Parse(lines[0].Trim(), discovery);
         if (lines.Count < 2)
         {
             return (verificationCase, null);

@@ -12,8 +12,14 @@ public sealed record VerificationCase(Implementation Implementation, Scenario Sc
     public string Text => $"{Implementation.Name}|{Scenario.Text}";
 
     /// <exception cref="FormatException">The text names no registered implementation or holds no scenario.</exception>
-    public static VerificationCase Parse(string text)
+    public static VerificationCase Parse(string text) => Parse(text, Registry.Discovered);
+
+    /// <summary>Reads a case whose implementation is one of those <paramref name="discovery"/> found.</summary>
+    /// <exception cref="FormatException">The text names no implementation found or holds no scenario.</exception>
+    public static VerificationCase Parse(string text, Discovery discovery)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(discovery);
         var parts = text.Split('|', 2);
         if (parts.Length != 2)
         {
@@ -23,7 +29,7 @@ public sealed record VerificationCase(Implementation Implementation, Scenario Sc
         Implementation implementation;
         try
         {
-            implementation = Registry.Find(parts[0].Trim());
+            implementation = discovery.Find(parts[0].Trim());
         }
         catch (ArgumentException unknown)
         {

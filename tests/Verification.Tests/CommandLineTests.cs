@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Verification.Cli;
 using Verification.Core;
 using Verification.Specs;
+using Verification.Tests.Fixtures;
 
 namespace Verification.Tests;
 
@@ -303,11 +304,73 @@ public sealed class CommandLineTests
         });
     }
 
+    [TestCase("list")]
+    [TestCase("verify")]
+    [TestCase("verify", "--impl", "double-checked")]
+    [TestCase("verify", "--replay", "race.trace")]
+    [TestCase("replay", "race.trace")]
+    public async Task Command_WithAnImplementationAssemblyThatCannotBeLoaded_RefusesToRunNamingItAndItsMissingDependency(params string[] args)
+    {
+        var file = UnloadableImplementation.WriteWithMissingDependency(_scratch);
+        var discovery = Registry.Discover(_scratch);
+
+        var (code, output, error) = await RunAsync(() => discovery, args);
+
+        Assert.Multiple(() =>
+        {
+            AssertOneLineError(
+                code, error, $"verify: cannot load implementation assembly '{file}': Could not load file or assembly '{UnloadableImplementation.MissingDependency}, Version=");
+            Assert.That(error, Does.Contain(". Rebuild it against this harness, with its dependencies beside the harness (reference them from its project), or remove it."));
+            Assert.That(error, Does.Not.Contain("--help"), "the usage would not help");
+            Assert.That(output, Is.Empty, "nothing ran");
+        });
+    }
+
+    [Test]
+    public async Task Command_WithSeveralImplementationAssembliesThatCannotBeLoaded_NamesEachOnOneLine()
+    {
+        var missing = UnloadableImplementation.WriteWithMissingDependency(_scratch);
+        var stale = UnloadableImplementation.WriteWithoutCreate(_scratch);
+        var discovery = Registry.Discover(_scratch);
+
+        var (code, _, error) = await RunAsync(() => discovery, "list");
+
+        Assert.Multiple(() =>
+        {
+            AssertOneLineError(code, error, "cannot load implementation assemblies ");
+            Assert.That(error, Does.Contain($"'{missing}': ").And.Contain($"'{stale}': "));
+            Assert.That(error, Does.Contain("Rebuild each against this harness"));
+        });
+    }
+
+    [Test]
+    public async Task Help_WithAnImplementationAssemblyThatCannotBeLoaded_StillPrintsTheUsage()
+    {
+        UnloadableImplementation.WriteWithMissingDependency(_scratch);
+        var discovery = Registry.Discover(_scratch);
+
+        var (code, output, _) = await RunAsync(() => discovery, "--help");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(CommandLine.AsDeclared));
+            Assert.That(output, Does.Contain("usage: verify"));
+        });
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await CommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(Func<Discovery> discover, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CommandLine.RunAsync(args, output, error, discover);
         return (code, output.ToString(), error.ToString());
     }
 

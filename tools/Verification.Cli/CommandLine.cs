@@ -28,32 +28,47 @@ public static class CommandLine
                list
         """;
 
-    /// <summary>Runs one command.</summary>
+    /// <summary>Runs one command over the implementations beside the harness.</summary>
     /// <param name="args">The command line, starting with the command.</param>
     /// <param name="output">Where results go.</param>
     /// <param name="error">Where a one-line error goes.</param>
     /// <param name="interactive">True if <paramref name="output"/> is a terminal, so progress may be redrawn in place.</param>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false) =>
+        RunAsync(args, output, error, () => Registry.Discovered, interactive);
+
+    /// <summary>Runs one command over the implementations <paramref name="discover"/> finds: how tests hand it their own.</summary>
+    /// <param name="args">The command line, starting with the command.</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where a one-line error goes.</param>
+    /// <param name="discover">Finds the implementations; called only by the commands that need them, so help never loads them.</param>
+    /// <param name="interactive">True if <paramref name="output"/> is a terminal, so progress may be redrawn in place.</param>
+    internal static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<Discovery> discover, bool interactive = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(discover);
         try
         {
             return Task.FromResult(args switch
             {
                 ["help" or "--help" or "-h", ..] or [_, "--help" or "-h"] => Help(output),
-                ["list"] => List(output),
+                ["list"] => List(Loaded(discover), output),
                 ["list", var extra, ..] => throw new UsageException($"list takes no arguments, not '{extra}'"),
-                ["verify", .. var options] => Verify(VerifyOptions.Parse(options), output, interactive),
-                ["replay", .. var options] => Replay(ReplayOptions.Parse(options), output),
+                ["verify", .. var options] => Verify(VerifyOptions.Parse(options), Loaded(discover), output, interactive),
+                ["replay", .. var options] => Replay(ReplayOptions.Parse(options), Loaded(discover), output),
                 [] => throw new UsageException("expected a command: verify, replay or list"),
                 [var unknown, ..] => throw new UsageException($"unknown command '{unknown}' (verify, replay, list)"),
             });
         }
         catch (UsageException usage)
         {
-            return Task.FromResult(Fail(error, usage.Message, BadInput));
+            return Task.FromResult(Fail(error, $"{usage.Message} (verify --help shows the usage)", BadInput));
+        }
+        catch (HarnessInputException harness)
+        {
+            // Not a usage mistake: the message says what to fix beside the harness, so the usage would not help.
+            return Task.FromResult(Fail(error, harness.Message, BadInput));
         }
         catch (Exception e) when (e is AssemblyNotRewrittenException or IOException or UnauthorizedAccessException)
         {
@@ -64,8 +79,28 @@ public static class CommandLine
     private static int Fail(TextWriter error, string message, int code)
     {
         // One line, whatever the message: CI logs and scripts read the first line.
-        error.WriteLine($"verify: {message.ReplaceLineEndings(" ")}{(code == BadInput ? " (verify --help shows the usage)" : string.Empty)}");
+        error.WriteLine($"verify: {message.ReplaceLineEndings(" ")}");
         return code;
+    }
+
+    /// <summary>
+    /// The implementations, if every assembly that declares some could be loaded. Running over the rest would make the run
+    /// look complete when it is not, so a load failure stops every command that uses implementations.
+    /// </summary>
+    /// <exception cref="HarnessInputException">An implementation assembly could not be loaded.</exception>
+    private static Discovery Loaded(Func<Discovery> discover)
+    {
+        var discovery = discover();
+        if (discovery.LoadFailures.IsEmpty)
+        {
+            return discovery;
+        }
+
+        var (assemblies, each) = discovery.LoadFailures.Length == 1 ? ("assembly", "it") : ("assemblies", "each");
+        var failures = string.Join("; ", discovery.LoadFailures.Select(f => f.ToString().TrimEnd('.')));
+        throw new HarnessInputException(
+            $"cannot load implementation {assemblies} {failures}. " +
+            $"Rebuild {each} against this harness, with its dependencies beside the harness (reference them from its project), or remove it.");
     }
 
     private static int Help(TextWriter output)
@@ -74,9 +109,9 @@ public static class CommandLine
         return AsDeclared;
     }
 
-    private static int List(TextWriter output)
+    private static int List(Discovery discovery, TextWriter output)
     {
-        var implementations = Registry.All;
+        var implementations = discovery.Implementations;
         var width = implementations.IsEmpty ? 14 : Math.Max(14, implementations.Max(i => i.Name.Length));
         output.WriteLine($"{"implementation".PadRight(width)}  {"kind",-12}  {"declared contract",-55}  {"expected",-11}  description");
         foreach (var implementation in implementations)
@@ -88,14 +123,14 @@ public static class CommandLine
         return AsDeclared;
     }
 
-    private static int Verify(VerifyOptions options, TextWriter output, bool interactive)
+    private static int Verify(VerifyOptions options, Discovery discovery, TextWriter output, bool interactive)
     {
         if (options.Replay is { } replay)
         {
-            return Replay(replay, output);
+            return Replay(replay, discovery, output);
         }
 
-        var implementations = options.SelectImplementations();
+        var implementations = options.SelectImplementations(discovery);
         EnsureWritable(options);
         output.WriteLine(
             $"Verifying {implementations.Length} implementation(s) with {string.Join(", ", options.Engines.Select(e => e.Name))}: {options.Budget}; " +
@@ -135,11 +170,11 @@ public static class CommandLine
         }
     }
 
-    private static int Replay(ReplayOptions options, TextWriter output)
+    private static int Replay(ReplayOptions options, Discovery discovery, TextWriter output)
     {
         var path = options.TracePath;
         var trace = ReadTrace(path);
-        var (verificationCase, property) = ReadCase(options);
+        var (verificationCase, property) = ReadCase(options, discovery);
         var scratch = Directory.CreateTempSubdirectory("verification-replay-");
         RunResult replayed;
         try
@@ -211,11 +246,11 @@ public static class CommandLine
         return text;
     }
 
-    private static (VerificationCase Case, Property? Property) ReadCase(ReplayOptions options)
+    private static (VerificationCase Case, Property? Property) ReadCase(ReplayOptions options, Discovery discovery)
     {
         try
         {
-            return options.CaseText is { } text ? (VerificationCase.Parse(text), null) : ReplayCase.Read(options.TracePath);
+            return options.CaseText is { } text ? (VerificationCase.Parse(text, discovery), null) : ReplayCase.Read(options.TracePath, discovery);
         }
         catch (Exception e) when (e is FormatException or FileNotFoundException or IOException or UnauthorizedAccessException)
         {

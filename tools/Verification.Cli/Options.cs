@@ -111,24 +111,24 @@ internal sealed record VerifyOptions(
             replay is null ? null : new ReplayOptions(replay, replayCase));
     }
 
-    /// <summary>The implementations named on the command line, or every registered one.</summary>
+    /// <summary>The implementations named on the command line, or every one <paramref name="discovery"/> found.</summary>
     /// <exception cref="UsageException">A name is not registered.</exception>
-    public ImmutableArray<Implementation> SelectImplementations()
+    public ImmutableArray<Implementation> SelectImplementations(Discovery discovery)
     {
         if (Implementations.IsEmpty)
         {
-            return Registry.All;
+            return discovery.Implementations;
         }
 
         return [.. Implementations.Select(name =>
         {
             try
             {
-                return Registry.Find(name);
+                return discovery.Find(name);
             }
             catch (ArgumentException unknown)
             {
-                throw new UsageException($"unknown implementation '{name}' (registered: {string.Join(", ", Registry.All.Select(i => i.Name))})", unknown);
+                throw new UsageException($"unknown implementation '{name}' (registered: {string.Join(", ", discovery.Implementations.Select(i => i.Name))})", unknown);
             }
         })];
     }
@@ -211,3 +211,8 @@ internal sealed class UsageException : Exception
     {
     }
 }
+
+/// <summary>
+/// The harness's own input is bad (an implementation assembly that cannot be loaded); the message says what to fix.
+/// </summary>
+internal sealed class HarnessInputException(string message) : Exception(message);
