@@ -55,7 +55,7 @@ public static class Registry
     /// version of the harness), is recorded in <see cref="Discovery.LoadFailures"/> rather than thrown or skipped: the
     /// caller decides, and dropping it silently would make a run over the rest look complete.
     /// </remarks>
-    /// <exception cref="InvalidOperationException">Two implementations have the same name.</exception>
+    /// <exception cref="DuplicateImplementationException">Two implementations have the same name.</exception>
     public static Discovery Discover(string directory)
     {
         var harness = typeof(Registry).Assembly.GetName().Name!;
@@ -81,8 +81,9 @@ public static class Registry
         var duplicate = implementations.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null
             ? new Discovery(implementations, failures.ToImmutable())
-            : throw new InvalidOperationException(
-                $"Two implementations are named '{duplicate.Key}': {string.Join(", ", duplicate.Select(i => i.AdapterType.FullName))}.");
+            : throw new DuplicateImplementationException(
+                $"Two implementations are named '{duplicate.Key}': {string.Join(", ", duplicate.Select(i => i.AdapterType.FullName))}. " +
+                "Give each its own name in its [SingletonImplementation] attribute.");
     }
 
     private static bool IsLoadFailure(Exception e) =>

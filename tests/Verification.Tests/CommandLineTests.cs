@@ -344,6 +344,18 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task Command_WithTwoImplementationsOfTheSameName_RefusesToRunNamingBoth()
+    {
+        UnloadableImplementation.WriteLoadable(_scratch, "twin");
+        UnloadableImplementation.WriteLoadable(_scratch, "twin");
+
+        var (code, _, error) = await RunAsync(() => Registry.Discover(_scratch), "list");
+
+        AssertOneLineError(code, error, "Two implementations are named 'twin'");
+        Assert.That(error, Does.Contain("Give each its own name in its [SingletonImplementation] attribute."));
+    }
+
+    [Test]
     public async Task Help_WithAnImplementationAssemblyThatCannotBeLoaded_StillPrintsTheUsage()
     {
         UnloadableImplementation.WriteWithMissingDependency(_scratch);

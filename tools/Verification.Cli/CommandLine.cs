@@ -87,10 +87,19 @@ public static class CommandLine
     /// The implementations, if every assembly that declares some could be loaded. Running over the rest would make the run
     /// look complete when it is not, so a load failure stops every command that uses implementations.
     /// </summary>
-    /// <exception cref="HarnessInputException">An implementation assembly could not be loaded.</exception>
+    /// <exception cref="HarnessInputException">An implementation assembly could not be loaded, or two implementations share a name.</exception>
     private static Discovery Loaded(Func<Discovery> discover)
     {
-        var discovery = discover();
+        Discovery discovery;
+        try
+        {
+            discovery = discover();
+        }
+        catch (DuplicateImplementationException duplicate)
+        {
+            throw new HarnessInputException(duplicate.Message);
+        }
+
         if (discovery.LoadFailures.IsEmpty)
         {
             return discovery;

@@ -35,7 +35,14 @@ internal static class UnloadableImplementation
     public static string WriteWithoutCreate(string directory) =>
         Write(directory, typeof(SingletonAdapter), ProtectedConstructor(typeof(SingletonAdapter)), implementsCreate: false);
 
-    private static string Write(string directory, Type baseType, ConstructorInfo baseConstructor, bool implementsCreate)
+    /// <summary>
+    /// Writes, into <paramref name="directory"/>, an assembly that loads, with one adapter registered as
+    /// <paramref name="implementation"/>; returns its file name.
+    /// </summary>
+    public static string WriteLoadable(string directory, string implementation) =>
+        Write(directory, typeof(SingletonAdapter), ProtectedConstructor(typeof(SingletonAdapter)), implementsCreate: true, implementation);
+
+    private static string Write(string directory, Type baseType, ConstructorInfo baseConstructor, bool implementsCreate, string implementation = "broken")
     {
         var name = $"Broken.Implementations.{Guid.NewGuid():N}";
         var assembly = new PersistedAssemblyBuilder(new AssemblyName(name), typeof(object).Assembly);
@@ -43,7 +50,7 @@ internal static class UnloadableImplementation
             $"{name}.BrokenAdapter", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, baseType);
         DefineConstructor(adapter, MethodAttributes.Public, baseConstructor);
         adapter.SetCustomAttribute(new CustomAttributeBuilder(
-            typeof(SingletonImplementationAttribute).GetConstructor([typeof(string)])!, ["broken"]));
+            typeof(SingletonImplementationAttribute).GetConstructor([typeof(string)])!, [implementation]));
         if (implementsCreate)
         {
             var create = adapter.DefineMethod(
