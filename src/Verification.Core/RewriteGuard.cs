@@ -13,9 +13,13 @@ public static class RewriteGuard
         {
             if (!RewritingEngine.IsAssemblyRewritten(assembly))
             {
+                // The build records why the rewriter failed on an assembly; that reason is the one thing to fix first.
+                var failed = RewriteFailures.All.TryGetValue(Path.GetFileName(assembly.Location), out var why)
+                    ? $" The build tried, and Coyote's rewriter failed on it: {why}."
+                    : string.Empty;
                 throw new AssemblyNotRewrittenException(
                     $"{assembly.GetName().Name} ({assembly.Location}) is not rewritten by Coyote, so its tasks and locks escape the " +
-                    "scheduler and any verdict would be false. Build through MSBuild, which rewrites after every build " +
+                    $"scheduler and any verdict would be false.{failed} Build through MSBuild, which rewrites after every build " +
                     "(see build/Coyote.targets), or run 'dotnet tool run coyote rewrite' on it.");
             }
         }

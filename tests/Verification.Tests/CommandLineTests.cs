@@ -1,3 +1,4 @@
+using System.Runtime.Loader;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verification.Cli;
@@ -341,6 +342,32 @@ public sealed class CommandLineTests
             Assert.That(error, Does.Contain($"'{missing}': ").And.Contain($"'{stale}': "));
             Assert.That(error, Does.Contain("Rebuild each against this harness"));
         });
+    }
+
+    [Test]
+    public async Task Verify_OfAnImplementationAssemblyNotRewritten_RefusesWithOneLineAndExitCode3()
+    {
+        // The pristine copy of the catalog the build keeps beside the tests, loaded on its own: Coyote never rewrote it.
+        var pristine = Path.Combine(TestContext.CurrentContext.TestDirectory, "unrewritten", "Verification.Implementations.dll");
+        var context = new AssemblyLoadContext("unrewritten-cli", isCollectible: true);
+        try
+        {
+            var adapter = context.LoadFromAssemblyPath(pristine).GetExportedTypes().Single(t => t.Name == "NoLockConnectorAdapter");
+            var discovery = new Discovery([Registry.Describe(adapter)], []);
+
+            var (code, output, error) = await RunAsync(() => discovery, "verify", "--iterations", "5", "--out", _scratch);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(code, Is.EqualTo(CommandLine.CannotRun), output);
+                Assert.That(error, Does.Contain("Verification.Implementations").And.Contain("is not rewritten").And.Contain("coyote rewrite"));
+                Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one line");
+            });
+        }
+        finally
+        {
+            context.Unload();
+        }
     }
 
     [Test]
