@@ -146,22 +146,20 @@ public static partial class CoyoteRunner
             return $"The trace does not replay here: {diverged.TrimEnd('.')}. {Fix}";
         }
 
-        if (StepsOf(trace) is { } recorded && stepsTaken > recorded.Count)
+        if (StepCountOf(trace) is int recorded && stepsTaken > recorded)
         {
-            return $"The trace does not replay here: it ran out after its {recorded.Count} steps, and the run went on to step {stepsTaken}. {Fix}";
+            return $"The trace does not replay here: it ran out after its {recorded} steps, and the run went on to step {stepsTaken}. {Fix}";
         }
 
         return null;
     }
 
-    private static List<string>? StepsOf(string trace)
+    private static int? StepCountOf(string trace)
     {
         try
         {
             using var document = JsonDocument.Parse(trace);
-            return document.RootElement.TryGetProperty("Steps", out var steps) && steps.ValueKind == JsonValueKind.Array
-                ? [.. steps.EnumerateArray().Select(step => step.ToString())]
-                : null;
+            return document.RootElement.TryGetProperty("Steps", out var steps) && steps.ValueKind == JsonValueKind.Array ? steps.GetArrayLength() : null;
         }
         catch (JsonException)
         {

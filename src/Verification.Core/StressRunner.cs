@@ -61,6 +61,11 @@ public sealed record StressResult(
     /// </summary>
     public ImmutableArray<string> Uncontrolled { get; init; } = [];
 
+    /// <summary>What the result says about <see cref="Uncontrolled"/>, or null if Coyote controls everything the implementation calls.</summary>
+    public string? UncontrolledNote => Uncontrolled.IsDefaultOrEmpty
+        ? null
+        : $"Coyote does not control {string.Join("; ", Uncontrolled)}: only the stress engine exercised it, on real threads, which proves less than systematic exploration.";
+
     public bool Violates(Property property) => ViolationCounts.ContainsKey(property);
 
     public string Describe()
@@ -78,9 +83,9 @@ public sealed record StressResult(
             lines.Add($"  {Diagnosis}");
         }
 
-        if (!Uncontrolled.IsEmpty)
+        if (UncontrolledNote is { } note)
         {
-            lines.Add($"  Coyote does not control {string.Join("; ", Uncontrolled)}: only this engine exercised it, on real threads, which proves less than systematic exploration.");
+            lines.Add($"  {note}");
         }
 
         if (FirstFailure is int first)

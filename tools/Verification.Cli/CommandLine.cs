@@ -201,7 +201,8 @@ public static class CommandLine
 
         if (replayed.TraceMismatch)
         {
-            throw new UsageException($"'{path}' for '{verificationCase.Text}': {replayed.Diagnosis}");
+            // The message says what to do (record a fresh trace); the usage would not help.
+            throw new HarnessInputException($"'{path}' for '{verificationCase.Text}': {replayed.Diagnosis}");
         }
 
         var reproduced = replayed.Verdict == Verdict.Fail && (property is not Property expected || replayed.Violates(expected));

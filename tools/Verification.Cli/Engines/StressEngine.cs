@@ -77,8 +77,6 @@ internal sealed class StressEngine : IVerificationEngine
         var faulted = exercising.FindIndex(r => r.Fault is not null);
         return faulted >= 0
             ? new PropertyResult(property, Verdict.Inconclusive, repetitions, elapsed, exercising[faulted].Scenario, Cause: exercising[faulted].Fault)
-            : new PropertyResult(property, Verdict.Pass, repetitions, elapsed, Cause: done.Select(r => r.Uncontrolled).FirstOrDefault(u => !u.IsEmpty) is { IsDefaultOrEmpty: false } uncontrolled
-                ? $"Coyote does not control {string.Join("; ", uncontrolled)}: only the stress engine exercised it."
-                : null);
+            : new PropertyResult(property, Verdict.Pass, repetitions, elapsed, Cause: done.Select(r => r.UncontrolledNote).FirstOrDefault(n => n is not null));
     }
 }
