@@ -13,7 +13,11 @@ public sealed class DiagnosisTests
     private static RunSettings Quick => TestSettings.Ci with { Iterations = 100 };
 
     private static Implementation Fixture<TAdapter>(CancellationPolicy cancellation = CancellationPolicy.None) where TAdapter : SingletonAdapter =>
-        new(typeof(TAdapter).Name, typeof(TAdapter), ImplementationKind.User, new DeclaredContract(FailurePolicy.Retry, cancellation, SupportsReset: false), null, "fixture");
+        Fixture(typeof(TAdapter), cancellation);
+
+    /// <summary>A fixture as an unregistered implementation: retry on failure, no reset, the given cancellation policy.</summary>
+    internal static Implementation Fixture(Type adapter, CancellationPolicy cancellation = CancellationPolicy.None) =>
+        new(adapter.Name, adapter, ImplementationKind.User, new DeclaredContract(FailurePolicy.Retry, cancellation, SupportsReset: false), null, "fixture");
 
     [Test]
     public void Run_OfStaticLockLeakingAcrossIterations_FailsNamingTheLeak()
