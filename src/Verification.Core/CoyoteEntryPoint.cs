@@ -2,7 +2,8 @@ namespace Verification.Core;
 
 /// <summary>
 /// The entry point for the Coyote command line: <c>coyote test|replay Verification.Core.dll -m Verification.Core.CoyoteEntryPoint.Run</c>
-/// with the case in the <c>VERIFICATION_CASE</c> environment variable. Failure messages print the full command.
+/// with the case in the <c>VERIFICATION_CASE</c> environment variable. Failure messages print the full command. It runs the
+/// same iteration body as every other run of the harness, so a trace replays here as it does in process.
 /// </summary>
 public static class CoyoteEntryPoint
 {
@@ -13,6 +14,6 @@ public static class CoyoteEntryPoint
     {
         var verificationCase = VerificationCase.FromEnvironment();
         RewriteGuard.EnsureRewritten(typeof(CoyoteEntryPoint).Assembly, verificationCase.Implementation.AdapterType.Assembly);
-        return new CoyoteIteration(verificationCase).RunAsync();
+        return new ExplorationIteration(new ExplorationPlan(verificationCase.Implementation, verificationCase.Scenario, new RunSettings())).RunAsync();
     }
 }

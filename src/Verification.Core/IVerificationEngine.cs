@@ -25,7 +25,14 @@ public interface IVerificationEngine
 /// <param name="Budget">Iterations, seeds, strategy, time limit and output folder.</param>
 /// <param name="Properties">The properties to judge and report.</param>
 /// <param name="Characterize">Whether to find the implementation's fingerprint as well.</param>
-public sealed record VerificationRequest(Budget Budget, ImmutableArray<Property> Properties, bool Characterize = true);
+/// <param name="Scenarios">The scenarios to run, or default for the standard ones.</param>
+/// <param name="StopAtFirstFailure">Whether each run stops at its first failure; the properties it did not get to are then inconclusive.</param>
+public sealed record VerificationRequest(
+    Budget Budget,
+    ImmutableArray<Property> Properties,
+    bool Characterize = true,
+    ImmutableArray<Scenario> Scenarios = default,
+    bool StopAtFirstFailure = false);
 
 /// <summary>Where an engine is: which implementation and activity, how many iterations of how many, for how long.</summary>
 /// <param name="Engine">The engine's name.</param>
@@ -78,4 +85,11 @@ public sealed record EngineReport(
     ImmutableArray<PropertyResult> Results,
     Fingerprint? Fingerprint,
     int Iterations,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>What the engine saw run that it does not control (Coyote's uncontrolled invocations), in all.</summary>
+    public ImmutableArray<string> Uncontrolled { get; init; } = [];
+
+    /// <summary>The verdict on <paramref name="property"/>.</summary>
+    public Verdict VerdictOf(Property property) => Results.First(r => r.Property == property).Verdict;
+}

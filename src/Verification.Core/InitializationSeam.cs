@@ -48,7 +48,24 @@ public sealed class InitializationSeam
         var caller = CurrentCaller;
         var attempt = _recorder.StartAttempt(instance, caller);
         var script = _scenario.ScriptFor(attempt);
-        var cancelRequested = cancellationToken.Register(() => _recorder.Add(EventKind.AttemptCancelRequested, caller, attempt));
+
+        // The request is recorded once, by whichever sees it first: the token's callback, or the attempt ending cancelled.
+        // The token runs its callbacks one by one, so the attempt's own cancellation (the hang's callback, registered
+        // later, runs first) can end the attempt and unregister this callback before it ran; the history would then show
+        // an attempt cancelled with no request. The recorder's lock takes no scheduling step under Coyote.
+        var requestRecorded = false;
+        void RecordCancelRequest() => _recorder.Atomically(() =>
+        {
+            if (!requestRecorded)
+            {
+                requestRecorded = true;
+                _recorder.Add(EventKind.AttemptCancelRequested, caller, attempt);
+            }
+
+            return requestRecorded;
+        });
+
+        var cancelRequested = cancellationToken.Register(RecordCancelRequest);
         try
         {
             for (var i = 0; i < script.Awaits; i++)
@@ -71,6 +88,11 @@ public sealed class InitializationSeam
         }
         catch (OperationCanceledException canceled)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                RecordCancelRequest();
+            }
+
             _recorder.AttemptFailed(attempt, caller, canceled, EventKind.AttemptCanceled);
             throw;
         }
@@ -95,6 +117,7 @@ public sealed class InitializationSeam
                 }
 
                 var instead = new OperationCanceledException(released.Message, released, cancellationToken);
+                RecordCancelRequest();
                 _recorder.AttemptFailed(attempt, caller, instead, EventKind.AttemptCanceled);
                 return instead;
             });

@@ -34,6 +34,9 @@ public sealed record RunResult(
     /// <summary>True if this was a replay whose schedule did not follow its trace: the trace belongs to another build or case.</summary>
     public bool TraceMismatch { get; init; }
 
+    /// <summary>True if Coyote stopped the iteration itself (a deadlock, the step bound) and the history is partial.</summary>
+    public bool InStoppedIteration { get; init; }
+
     public bool Violates(Property property) => Violations.Any(v => v.Property == property);
 
     /// <summary>The full failure text a person reads: what broke, the history, and how to replay it.</summary>

@@ -35,15 +35,15 @@ public static class GenerationRunner
     {
         ArgumentNullException.ThrowIfNull(implementation);
         ArgumentNullException.ThrowIfNull(settings);
-        RewriteGuard.EnsureRewritten(typeof(CoyoteRunner).Assembly, implementation.AdapterType.Assembly);
+        RewriteGuard.EnsureRewritten(typeof(Exploration).Assembly, implementation.AdapterType.Assembly);
 
         var steps = settings.Case with { ResultsDirectory = Path.Combine(settings.Case.ResultsDirectory, "shrink-steps") };
         var search = Search(implementation, settings, scenario =>
         {
-            var result = CoyoteRunner.Run(implementation, scenario, steps);
+            var result = Exploration.Run(implementation, scenario, steps);
             return target is Property property ? !result.Violates(property) : result.Verdict == Verdict.Pass;
         });
-        var counterexample = search.Shrunk is null ? null : CoyoteRunner.Run(implementation, search.Shrunk, settings.Case);
+        var counterexample = search.Shrunk is null ? null : Exploration.Run(implementation, search.Shrunk, settings.Case);
         return search.ToResult(implementation, settings, target) with { Counterexample = counterexample };
     }
 

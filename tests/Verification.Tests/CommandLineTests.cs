@@ -129,7 +129,7 @@ public sealed class CommandLineTests
     [Test]
     public async Task Replay_OfATraceTheRunnerWrote_NeedsNothingButTheTrace()
     {
-        var found = CoyoteRunner.Run(Registry.Find("no-lock"), StandardScenarios.ConcurrentGet, TestSettings.Ci with { ResultsDirectory = _scratch });
+        var found = Exploration.Run(Registry.Find("no-lock"), StandardScenarios.ConcurrentGet, TestSettings.Ci with { ResultsDirectory = _scratch });
 
         var (code, output, error) = await RunAsync("replay", found.TracePath!);
 

@@ -6,7 +6,7 @@ namespace Verification.Tests;
 public sealed class DeterminismTests
 {
     [Test]
-    public void Run_ThreeTimesWithTheSameSeedRange_GivesIdenticalVerdictsTracesAndHistories()
+    public void Verify_ThreeTimesWithTheSameSeedRange_GivesIdenticalVerdictsTracesHistoriesAndFingerprints()
     {
         var budget = new Budget(TestSettings.Ci with { Iterations = 50, Seed = 7, Strategy = Strategy.Random }, SeedCount: 3);
         var runs = Enumerable.Range(0, 3).Select(_ => Observe(budget)).ToList();
@@ -28,13 +28,13 @@ public sealed class DeterminismTests
         Assert.That(shards, Is.EqualTo(whole.Seeds));
     }
 
-    private static List<(string Scenario, uint Seed, Verdict Verdict, string? Trace, string? History)> Observe(Budget budget)
+    /// <summary>What verify's engine reports, run by run: each property's verdict, its trace's bytes and its history, and the fingerprint.</summary>
+    private static List<(string Property, Verdict Verdict, string? Trace, string? History)> Observe(Budget budget)
     {
-        var bug = Registry.Find("no-lock");
-        return (from scenario in StandardScenarios.For(bug)
-                from seed in budget.Seeds
-                let result = CoyoteRunner.Run(bug, scenario, budget.Settings with { Seed = seed })
-                select (scenario.Name, seed, result.Verdict, result.TracePath is null ? null : File.ReadAllText(result.TracePath), result.History))
-            .ToList();
+        var report = new CoyoteEngine().Verify(Registry.Find("no-lock"), new VerificationRequest(budget, [.. Specs.PropertyIds.All]));
+        return [
+            .. report.Results.Select(r => (r.Property.ToString(), r.Verdict, r.Witness?.TracePath is { } trace ? File.ReadAllText(trace) : null, r.History)),
+            ("fingerprint", Verdict.Pass, null, string.Join(Environment.NewLine, report.Fingerprint?.Evidence ?? [])),
+        ];
     }
 }

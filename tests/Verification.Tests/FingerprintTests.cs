@@ -98,15 +98,15 @@ public sealed class FingerprintTests
     }
 
     [Test]
-    public void Witness_OfAViolationSeenWhileExploring_FailsInTheSameIteration()
+    public void Explore_AViolationSeenWhileExploring_CarriesTheTraceOfThatSameIteration()
     {
         var implementation = Registry.Describe(typeof(CachedTaskAdapter));
         var settings = TestSettings.Ci with { Iterations = 50 };
-        var explored = CoyoteExplorer.Explore(
-            implementation, StandardScenarios.FailureThenRetry, CancellationPolicy.None, [ContractVariant.Of(implementation.Contract)], settings);
+        var explored = Exploration.Explore(new ExplorationPlan(implementation, StandardScenarios.FailureThenRetry, settings));
         var seen = explored.Violations.First(v => v.Violation.Property == Property.Failure);
 
-        var witness = CoyoteExplorer.Witness(implementation, StandardScenarios.FailureThenRetry, [Property.Failure], settings);
+        var witness = explored.WitnessOf(Property.Failure);
+        var replayed = witness?.TracePath is { } trace ? Exploration.Replay(explored.Plan.Case, File.ReadAllText(trace), TestSettings.Ci) : null;
 
         Assert.Multiple(() =>
         {
@@ -115,6 +115,9 @@ public sealed class FingerprintTests
             Assert.That(witness!.Iterations, Is.EqualTo(seen.Iteration));
             Assert.That(witness.Violates(Property.Failure), witness.Describe);
             Assert.That(witness.History, Is.EqualTo(seen.History));
+            Assert.That(witness.TracePath, Does.Exist);
+            Assert.That(replayed?.Violates(Property.Failure), Is.True, () => replayed?.Describe() ?? "the witness has no trace");
+            Assert.That(replayed?.History, Is.EqualTo(seen.History), "the trace replays the very iteration that was seen");
         });
     }
 
@@ -125,7 +128,7 @@ public sealed class FingerprintTests
         var witness = report.Results.Single().Witness!;
 
         var (verificationCase, property) = ReplayCase.Read(witness.TracePath!);
-        var replayed = CoyoteRunner.Replay(verificationCase, File.ReadAllText(witness.TracePath!), TestSettings.Ci);
+        var replayed = Exploration.Replay(verificationCase, File.ReadAllText(witness.TracePath!), TestSettings.Ci);
 
         Assert.Multiple(() =>
         {

@@ -138,7 +138,7 @@ public sealed class GeneratedScenarioTests
         var found = Counterexamples.For(NoLock);
         Assert.That(found.Found, found.Describe);
 
-        var replayed = CoyoteRunner.Replay(new VerificationCase(NoLock, found.Shrunk!), File.ReadAllText(found.Counterexample!.TracePath!), TestSettings.Ci);
+        var replayed = Exploration.Replay(new VerificationCase(NoLock, found.Shrunk!), File.ReadAllText(found.Counterexample!.TracePath!), TestSettings.Ci);
 
         Assert.Multiple(() =>
         {

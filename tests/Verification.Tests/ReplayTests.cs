@@ -35,7 +35,7 @@ public sealed class ReplayTests
     {
         var verificationCase = VerificationCase.Parse(caseText);
 
-        var replayed = CoyoteRunner.Replay(verificationCase, File.ReadAllText(tracePath), TestSettings.Ci);
+        var replayed = Exploration.Replay(verificationCase, File.ReadAllText(tracePath), TestSettings.Ci);
         TestSettings.Attach(replayed);
 
         Assert.That(replayed.Verdict, Is.EqualTo(Verdict.Fail),

@@ -20,7 +20,7 @@ public sealed class RewriteGuardTests
             var implementation = Registry.Describe(adapter);
 
             var refused = Assert.Throws<AssemblyNotRewrittenException>(
-                () => CoyoteRunner.Run(implementation, StandardScenarios.ConcurrentGet, TestSettings.Ci));
+                () => Exploration.Run(implementation, StandardScenarios.ConcurrentGet, TestSettings.Ci));
 
             Assert.That(refused.Message, Does.Contain("Verification.Implementations").And.Contain("is not rewritten").And.Contain("coyote rewrite"));
         }

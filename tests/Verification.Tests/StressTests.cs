@@ -26,7 +26,7 @@ public sealed class StressTests
     public void StressRunner_OnRewrittenCodeOutsideCoyote_RunsOnTheRealThreadPoolWithRealTime()
     {
         // A Coyote run first, in the same process, so nothing it leaves behind can go unnoticed.
-        var coyote = CoyoteRunner.Run(Registry.Find("double-checked"), StandardScenarios.ConcurrentGet, TestSettings.Ci with { Iterations = 10 });
+        var coyote = Exploration.Run(Registry.Find("double-checked"), StandardScenarios.ConcurrentGet, TestSettings.Ci with { Iterations = 10 });
         Probe.Observations.Clear();
 
         var result = StressRunner.Run(Probe.Implementation, Scenario.Parse("c1=get c2=get"), new StressSettings(Repetitions: 5));
@@ -120,7 +120,7 @@ public sealed class StressTests
             var expected = bug.ExpectedViolation!.Value;
             foreach (var plan in PlansFor(bug))
             {
-                var coyote = CoyoteRunner.Run(bug, plan, TestSettings.Ci with { Iterations = executions });
+                var coyote = Exploration.Run(bug, plan, TestSettings.Ci with { Iterations = executions });
                 var stress = StressRunner.Run(bug, plan, new StressSettings(executions));
                 var coyoteCell = coyote.Violates(expected) ? coyote.Iterations.ToString(CultureInfo.InvariantCulture) : $"not found ({coyote.Verdict.ToString().ToLowerInvariant()})";
                 var stressCell = stress.Violates(expected)

@@ -52,13 +52,9 @@ internal static class TestSettings
             return;
         }
 
-        var stem = trace[..^".trace".Length];
-        foreach (var (path, description) in new[] { (trace, "Coyote trace"), (stem + ".txt", "Coyote report"), (stem + ".history.txt", "history") })
+        foreach (var (path, description) in Artefacts.Beside(trace))
         {
-            if (File.Exists(path))
-            {
-                TestContext.AddTestAttachment(path, description);
-            }
+            TestContext.AddTestAttachment(path, description);
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class ThinPathTests
     [Test]
     public void DoubleChecked_ConcurrentGet_PassesOneThousandIterations()
     {
-        var result = CoyoteRunner.Run(DoubleChecked, StandardScenarios.ConcurrentGet, TestSettings.Ci);
+        var result = Exploration.Run(DoubleChecked, StandardScenarios.ConcurrentGet, TestSettings.Ci);
 
         Assert.Multiple(() =>
         {
@@ -27,8 +27,8 @@ public sealed class ThinPathTests
     [Test]
     public void NoLock_ConcurrentGet_IsCaughtViolatingOnce()
     {
-        var result = CoyoteRunner.Run(NoLock, StandardScenarios.ConcurrentGet, TestSettings.Ci);
-        AttachFailure(result);
+        var result = Exploration.Run(NoLock, StandardScenarios.ConcurrentGet, TestSettings.Ci);
+        TestSettings.Attach(result);
 
         Assert.Multiple(() =>
         {
@@ -43,7 +43,7 @@ public sealed class ThinPathTests
     [Test]
     public void NoLock_PrintedCoyoteReplayCommand_ReproducesTheBug()
     {
-        var result = CoyoteRunner.Run(NoLock, StandardScenarios.ConcurrentGet, TestSettings.Ci);
+        var result = Exploration.Run(NoLock, StandardScenarios.ConcurrentGet, TestSettings.Ci);
         Assert.That(result.ReplayCommand, Is.Not.Null, result.Describe);
 
         var (exitCode, output) = Shell(result.ReplayCommand!);
@@ -56,8 +56,8 @@ public sealed class ThinPathTests
     [Test]
     public void NoLock_TraceReplayedInProcess_ReproducesTheSameViolation()
     {
-        var found = CoyoteRunner.Run(NoLock, StandardScenarios.ConcurrentGet, TestSettings.Ci);
-        var replayed = CoyoteRunner.Replay(new VerificationCase(NoLock, StandardScenarios.ConcurrentGet), File.ReadAllText(found.TracePath!), TestSettings.Ci);
+        var found = Exploration.Run(NoLock, StandardScenarios.ConcurrentGet, TestSettings.Ci);
+        var replayed = Exploration.Replay(new VerificationCase(NoLock, StandardScenarios.ConcurrentGet), File.ReadAllText(found.TracePath!), TestSettings.Ci);
 
         Assert.Multiple(() =>
         {
@@ -65,14 +65,6 @@ public sealed class ThinPathTests
             Assert.That(replayed.Violations, Is.EqualTo(found.Violations));
             Assert.That(replayed.History, Is.EqualTo(found.History));
         });
-    }
-
-    internal static void AttachFailure(RunResult result)
-    {
-        if (result.TracePath is not null)
-        {
-            TestContext.AddTestAttachment(result.TracePath, "Coyote trace");
-        }
     }
 
     private static (int ExitCode, string Output) Shell(string command)

@@ -14,7 +14,7 @@ public sealed class UncontrolledLockTests
     [Test]
     public void LazyOfTask_ConcurrentGet_IsInconclusiveNotALiveFailure()
     {
-        var result = CoyoteRunner.Run(Registry.Describe(typeof(LazyOfTaskAdapter)), StandardScenarios.ConcurrentGet, TestSettings.Ci);
+        var result = Exploration.Run(Registry.Describe(typeof(LazyOfTaskAdapter)), StandardScenarios.ConcurrentGet, TestSettings.Ci);
 
         Assert.Multiple(() =>
         {

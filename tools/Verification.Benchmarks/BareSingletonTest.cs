@@ -20,11 +20,7 @@ internal static class BareSingletonTest
     /// <summary>Runs <paramref name="body"/> as a Coyote test; fails if Coyote finds a bug.</summary>
     public static (int Iterations, double StepsPerIteration, double OperationsPerIteration) RunEngine(Func<Task> body, RunSettings settings)
     {
-        using var engine = TestingEngine.Create(Configure(settings), body);
-        using var silent = new TextWriterLogger(TextWriter.Null, VerbosityLevel.None);
-        engine.SetLogger(silent);
-        engine.Run();
-        var report = engine.TestReport;
+        var report = CoyoteHost.Run(Configure(settings), body).Report;
         if (report.NumOfFoundBugs > 0)
         {
             throw new InvalidOperationException($"A baseline test failed: {string.Join(Environment.NewLine, report.BugReports)}");

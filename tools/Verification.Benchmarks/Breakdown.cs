@@ -30,7 +30,7 @@ internal sealed class Breakdown(Options options, string scratch, TextWriter prog
             ("bare Coyote test, setup awaited as its own async method", BareSingletonTest.Body(callers, separateSetup: true)),
             ("scenario executor (recorder, seam, adapter), no oracles", () => ExecuteAsync(scenario, judge: false)),
             ("scenario executor and oracles (the harness's iteration body)", () => ExecuteAsync(scenario, judge: true)),
-            ("the whole runner (CoyoteRunner.Run)", null),
+            ("the whole runner (Exploration.Run)", null),
         };
         var rates = variants.Select(_ => new List<double>()).ToArray();
         var shape = new (double Steps, double Operations)?[variants.Length];
@@ -50,7 +50,7 @@ internal sealed class Breakdown(Options options, string scratch, TextWriter prog
                 }
                 else
                 {
-                    iterations = CoyoteRunner.Run(Correct, scenario, run).Iterations;
+                    iterations = Exploration.Run(Correct, scenario, run).Iterations;
                 }
 
                 if (repeat >= 0)

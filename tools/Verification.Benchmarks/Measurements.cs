@@ -87,7 +87,7 @@ internal sealed class Measurements(Options options, string scratch, TextWriter p
     private static double Harness(Scenario scenario, RunSettings settings)
     {
         var clock = Stopwatch.StartNew();
-        var result = CoyoteRunner.Run(Correct, scenario, settings);
+        var result = Exploration.Run(Correct, scenario, settings);
         clock.Stop();
         return result.Verdict == Verdict.Pass
             ? result.Iterations / clock.Elapsed.TotalSeconds
@@ -124,7 +124,7 @@ internal sealed class Measurements(Options options, string scratch, TextWriter p
             for (var repeat = 0; repeat < Math.Min(options.Repeats, 3); repeat++)
             {
                 var clock = Stopwatch.StartNew();
-                var result = CoyoteRunner.Run(implementation, scenario, settings);
+                var result = Exploration.Run(implementation, scenario, settings);
                 samples.Add(clock.Elapsed.TotalMilliseconds / result.Iterations);
             }
 
@@ -161,7 +161,7 @@ internal sealed class Measurements(Options options, string scratch, TextWriter p
             foreach (var scenario in StandardScenarios.For(bug))
             {
                 run++;
-                var result = CoyoteRunner.Run(bug, scenario, new RunSettings(Iterations: options.CiIterations, Seed: 1, ResultsDirectory: scratch));
+                var result = Exploration.Run(bug, scenario, new RunSettings(Iterations: options.CiIterations, Seed: 1, ResultsDirectory: scratch));
                 iterations += result.Iterations;
                 seconds += result.Elapsed.TotalSeconds;
                 if (result.Violates(bug.ExpectedViolation!.Value))
@@ -203,7 +203,7 @@ internal sealed class Measurements(Options options, string scratch, TextWriter p
                 var seconds = new List<double>();
                 for (var seed = 1u; seed <= options.Seeds; seed++)
                 {
-                    var result = CoyoteRunner.Run(bug, scenario, new RunSettings(options.CiIterations, seed, strategy, ResultsDirectory: scratch));
+                    var result = Exploration.Run(bug, scenario, new RunSettings(options.CiIterations, seed, strategy, ResultsDirectory: scratch));
                     if (result.Violates(property))
                     {
                         iterations.Add(result.Iterations);
@@ -259,7 +259,7 @@ internal sealed class Measurements(Options options, string scratch, TextWriter p
         // Coyote's own limit is wall-clock seconds; it stops at the first bug, and the CPU it used is checked against the budget.
         var settings = new RunSettings(int.MaxValue, seed, ResultsDirectory: scratch, TimeLimitSeconds: (int)Math.Ceiling(budget.TotalSeconds));
         var (cpu, wall) = (Cpu(), Stopwatch.StartNew());
-        var result = CoyoteRunner.Run(bug, scenario, settings);
+        var result = Exploration.Run(bug, scenario, settings);
         var (usedCpu, usedWall) = (Cpu() - cpu, wall.Elapsed);
         var detected = result.Violates(bug.ExpectedViolation!.Value) && usedCpu <= budget;
         return (detected, usedCpu.TotalSeconds, usedWall.TotalSeconds, result.Iterations);

@@ -40,7 +40,7 @@ internal static class ResultsWriter
 
         Line($"## 1. Overhead: the harness against a bare Coyote test");
         Line($"");
-        Line($"The correct double-checked singleton with N callers and a setup that awaits once (`a=ok:1`), {o.ThroughputIterations} iterations from seed 1, through the harness (`CoyoteRunner.Run`: recorder, seam, oracles, verdict) and as a bare Coyote test written by hand for the same scenario (N `Task.Run` callers, a `SemaphoreSlim` double-checked singleton whose setup awaits `Task.Yield` once, one assertion), measured back to back in the same process.");
+        Line($"The correct double-checked singleton with N callers and a setup that awaits once (`a=ok:1`), {o.ThroughputIterations} iterations from seed 1, through the harness (`Exploration.Run`: recorder, seam, oracles, verdict) and as a bare Coyote test written by hand for the same scenario (N `Task.Run` callers, a `SemaphoreSlim` double-checked singleton whose setup awaits `Task.Yield` once, one assertion), measured back to back in the same process.");
         Line($"Cost ratio = bare iterations per second / harness iterations per second, per repeat (1.0 = no overhead).");
         Line($"");
         Line($"| callers | harness it/s | bare it/s | cost ratio harness/bare |");

@@ -188,7 +188,7 @@ public static class CommandLine
         RunResult replayed;
         try
         {
-            replayed = CoyoteRunner.Replay(verificationCase, trace, new RunSettings(ResultsDirectory: scratch.FullName));
+            replayed = Exploration.Replay(verificationCase, trace, new RunSettings(ResultsDirectory: scratch.FullName));
         }
         catch (Exception e) when (e is not AssemblyNotRewrittenException)
         {
