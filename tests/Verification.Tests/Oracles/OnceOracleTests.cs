@@ -1,5 +1,6 @@
 using Verification.Specs;
 using Verification.Specs.Oracles;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests.Oracles;
 
@@ -22,8 +23,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.Empty);
         });
     }
 
@@ -43,8 +44,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE"));
         });
     }
 
@@ -65,8 +66,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("2 initializations succeeded: attempts 1, 2."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("2 initializations succeeded: attempts 1, 2."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE"));
         });
     }
 
@@ -86,8 +87,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.Empty);
         });
     }
 
@@ -109,8 +110,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -133,8 +134,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -155,8 +156,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("attempt 2 started after attempt 1 had succeeded."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("attempt 2 started after attempt 1 had succeeded."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE"));
         });
     }
 
@@ -180,8 +181,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -204,8 +205,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -227,8 +228,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable)?.Reason, Is.EqualTo("2 initializations succeeded in epoch 1: attempts 1, 2."));
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.EqualTo("ONCE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable)?.Reason, Is.EqualTo("2 initializations succeeded in epoch 1: attempts 1, 2."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.EqualTo("ONCE"));
         });
     }
 
@@ -247,8 +248,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE, LIVE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE, LIVE"));
         });
     }
 
@@ -268,6 +269,6 @@ public sealed class OnceOracleTests
             .Returns(3, instance: 2)
             .Build();
 
-        Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE, SAME"));
+        Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE, SAME"));
     }
 }

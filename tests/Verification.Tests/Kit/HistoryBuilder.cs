@@ -1,6 +1,6 @@
 using Verification.Specs;
 
-namespace Verification.Tests.Oracles;
+namespace Verification.Tests.Kit;
 
 /// <summary>
 /// Writes a history event by event, in schedule order, so that a test reads like the table <see cref="HistoryTable"/>
