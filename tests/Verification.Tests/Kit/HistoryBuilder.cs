@@ -59,6 +59,12 @@ internal sealed class HistoryBuilder
     public HistoryBuilder AttemptFails(int attempt) =>
         Add(EventKind.AttemptFailed, CallerOf(attempt), attempt, detail: $"InitializationFailedException: Attempt {attempt} failed, as its script says.");
 
+    /// <summary>
+    /// The implementation cancels the token it gave attempt <paramref name="attempt"/>: the moment it decided to cancel the
+    /// shared initialization, which the attempt may notice only later.
+    /// </summary>
+    public HistoryBuilder AttemptTokenCancelled(int attempt) => Add(EventKind.AttemptCancelRequested, CallerOf(attempt), attempt);
+
     /// <summary>Attempt <paramref name="attempt"/> ends because the token the implementation gave it was cancelled.</summary>
     public HistoryBuilder AttemptIsCanceled(int attempt) =>
         Add(EventKind.AttemptCanceled, CallerOf(attempt), attempt, detail: nameof(OperationCanceledException));

@@ -311,4 +311,76 @@ public sealed class CancelOracleTests
             Assert.That(history.ViolatedUnder(Contracts.RetryAbandon), Is.Empty);
         });
     }
+
+    [Test]
+    public void Check_AttemptCancelledAfterItsStarterCancelled_WhileAnotherGetHadStarted_Holds()
+    {
+        // Caller 2's get is recorded before the abandonment, but may reach the implementation only after it.
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .TokenCancelled(1)
+            .Get(2)
+            .AttemptTokenCancelled(1)
+            .AttemptIsCanceled(1)
+            .EndsCanceled(1)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .ReturnsNull(2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryAbandon), Is.Null);
+    }
+
+    [Test]
+    public void Check_AttemptCancelledWhileItsStarterStillWanted_IsViolation()
+    {
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Get(2)
+            .TokenCancelled(2)
+            .AttemptTokenCancelled(1)
+            .AttemptIsCanceled(1)
+            .EndsCanceled(2)
+            .AttemptStarts(2, instance: 2, caller: 1)
+            .AttemptSucceeds(2)
+            .ReturnsNull(1)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryAbandon)?.Reason, Does.StartWith("attempt 1 was cancelled while caller 1, whose call started it"));
+    }
+
+    [Test]
+    public void Check_AttemptTokenCancelledBeforeItsStarterCancelled_IsViolationEvenIfNoticedAfter()
+    {
+        // The decision counts, not the moment the attempt noticed it.
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptTokenCancelled(1)
+            .TokenCancelled(1)
+            .AttemptIsCanceled(1)
+            .EndsCanceled(1)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryAbandon)?.Reason, Does.StartWith("attempt 1 was cancelled while caller 1"));
+    }
+
+    [Test]
+    public void Check_NonCancelledCallerEndsCancelled_IsViolation()
+    {
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Get(2)
+            .TokenCancelled(1)
+            .AttemptTokenCancelled(1)
+            .AttemptIsCanceled(1)
+            .EndsCanceled(1)
+            .EndsCanceled(2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryAbandon)?.Reason, Does.StartWith("caller 2 ended with"));
+    }
 }
