@@ -1,6 +1,7 @@
 using Verification.Core;
 using Verification.Specs;
 using Verification.Tests.Fixtures;
+using static Verification.Tests.Kit.FixtureImplementations;
 
 namespace Verification.Tests;
 
@@ -11,13 +12,6 @@ namespace Verification.Tests;
 public sealed class DiagnosisTests
 {
     private static RunSettings Quick => TestSettings.Ci with { Iterations = 100 };
-
-    private static Implementation Fixture<TAdapter>(CancellationPolicy cancellation = CancellationPolicy.None) where TAdapter : SingletonAdapter =>
-        Fixture(typeof(TAdapter), cancellation);
-
-    /// <summary>A fixture as an unregistered implementation: retry on failure, no reset, the given cancellation policy.</summary>
-    internal static Implementation Fixture(Type adapter, CancellationPolicy cancellation = CancellationPolicy.None) =>
-        new(adapter.Name, adapter, ImplementationKind.User, new DeclaredContract(FailurePolicy.Retry, cancellation, SupportsReset: false), null, "fixture");
 
     [Test]
     public void Run_OfStaticLockLeakingAcrossIterations_IsInconclusiveNamingTheLeak()

@@ -4,6 +4,7 @@ using Verification.Core;
 using Verification.Properties;
 using Verification.Specs;
 using Verification.Tests.Fixtures;
+using static Verification.Tests.Kit.FixtureImplementations;
 
 namespace Verification.Tests;
 
@@ -61,7 +62,7 @@ public sealed class EveryEngineDiagnosisTests
     [TestCaseSource(nameof(UnderCoyote))]
     public void FsCheck_OnMisbehavingImplementation_ShrinksToAPlanCarryingItsDiagnosis(Type adapter, Property? property, string? words)
     {
-        var result = GenerationRunner.Run(DiagnosisTests.Fixture(adapter), Generation);
+        var result = GenerationRunner.Run(Fixture(adapter), Generation);
         TestContext.Out.WriteLine(result.Describe());
 
         Assert.That(result.Counterexample, Is.Not.Null, "a misbehaving implementation never passes the generated plans");
@@ -91,7 +92,7 @@ public sealed class EveryEngineDiagnosisTests
         StressResult result;
         try
         {
-            result = StressRunner.Run(DiagnosisTests.Fixture(adapter), StandardScenarios.ConcurrentGet, new StressSettings(Repetitions: 200));
+            result = StressRunner.Run(Fixture(adapter), StandardScenarios.ConcurrentGet, new StressSettings(Repetitions: 200));
         }
         finally
         {
@@ -116,7 +117,7 @@ public sealed class EveryEngineDiagnosisTests
     [Test]
     public void Matrix_WhereOnlyStressPassesCodeCoyoteCannotControl_StaysInconclusive()
     {
-        var implementation = DiagnosisTests.Fixture(typeof(SystemThreadingLockAdapter));
+        var implementation = Fixture(typeof(SystemThreadingLockAdapter));
         var coyote = new PropertyResult(Property.Once, Verdict.Inconclusive, 100, TimeSpan.Zero, Cause: "Coyote cannot control System.Threading.Lock");
         var stress = new PropertyResult(Property.Once, Verdict.Pass, 100, TimeSpan.Zero);
         var outcome = new ImplementationOutcome(implementation, [Property.Once], [Report("coyote", coyote), Report("stress", stress)]);

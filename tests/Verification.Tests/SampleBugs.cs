@@ -1,5 +1,6 @@
 using Verification.Core;
 using Verification.Specs;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests;
 
@@ -12,10 +13,10 @@ internal static class SampleBugs
 {
     public static IReadOnlyList<Implementation> All { get; } =
     [
-        Describe<FailureCachedDespiteRetry>("sample-cached-failure", Property.Failure, new(FailurePolicy.Retry, CancellationPolicy.None, false)),
-        Describe<AttemptCancelledByCaller>("sample-cancelled-attempt", Property.Cancel, new(FailurePolicy.Retry, CancellationPolicy.Caller, false)),
-        Describe<WaitIgnoresCancellation>("sample-uncancellable-wait", Property.Live, new(FailurePolicy.Retry, CancellationPolicy.Caller, false)),
-        Describe<ResetKeepsInstance>("sample-reset-keeps-instance", Property.Reset, new(FailurePolicy.Retry, CancellationPolicy.None, true)),
+        Describe<FailureCachedDespiteRetry>("sample-cached-failure", Property.Failure, Contracts.RetryNone),
+        Describe<AttemptCancelledByCaller>("sample-cancelled-attempt", Property.Cancel, Contracts.RetryCaller),
+        Describe<WaitIgnoresCancellation>("sample-uncancellable-wait", Property.Live, Contracts.RetryCaller),
+        Describe<ResetKeepsInstance>("sample-reset-keeps-instance", Property.Reset, Contracts.RetryNoneResettable),
     ];
 
     private static Implementation Describe<TAdapter>(string name, Property property, DeclaredContract contract)

@@ -1,5 +1,5 @@
 using Verification.Specs;
-using Verification.Tests.Oracles;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests.HistoryModel;
 

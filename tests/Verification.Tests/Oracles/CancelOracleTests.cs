@@ -1,5 +1,6 @@
 using Verification.Specs;
 using Verification.Specs.Oracles;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests.Oracles;
 
@@ -22,8 +23,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Caller)?.Reason, Is.EqualTo("caller 2 ended with OperationCanceledException although its own token was never cancelled."));
-            Assert.That(history.ViolatedUnder(Declared.Caller), Is.EqualTo("CANCEL"));
+            Assert.That(Oracle.Check(history, Contracts.RetryCaller)?.Reason, Is.EqualTo("caller 2 ended with OperationCanceledException although its own token was never cancelled."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryCaller), Is.EqualTo("CANCEL"));
         });
     }
 
@@ -42,8 +43,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("cancellation policy none is declared, but caller 2 ended with OperationCanceledException."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("CANCEL"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("cancellation policy none is declared, but caller 2 ended with OperationCanceledException."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("CANCEL"));
         });
     }
 
@@ -60,8 +61,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.Empty);
         });
     }
 
@@ -80,8 +81,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Caller), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Caller), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryCaller), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryCaller), Is.Empty);
         });
     }
 
@@ -89,7 +90,7 @@ public sealed class CancelOracleTests
     [TestCase(CancellationPolicy.Caller, "caller")]
     public void Check_SharedAttemptCancelledUnlessAbandonIsDeclared_ViolatesCancel(CancellationPolicy policy, string id)
     {
-        var contract = Declared.With(policy);
+        var contract = Contracts.RetryWith(policy);
         var history = new HistoryBuilder()
             .Get(1)
             .AttemptStarts(1, instance: 1, caller: 1)
@@ -120,8 +121,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.CallerAbandon), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.CallerAbandon), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryAbandon), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryAbandon), Is.Empty);
         });
     }
 
@@ -144,9 +145,9 @@ public sealed class CancelOracleTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                Oracle.Check(history, Declared.CallerAbandon)?.Reason,
+                Oracle.Check(history, Contracts.RetryAbandon)?.Reason,
                 Is.EqualTo("attempt 1 was cancelled while caller 1, whose call started it and whose token was not cancelled, still waited."));
-            Assert.That(history.ViolatedUnder(Declared.CallerAbandon), Is.EqualTo("CANCEL"));
+            Assert.That(history.ViolatedUnder(Contracts.RetryAbandon), Is.EqualTo("CANCEL"));
         });
     }
 
@@ -169,8 +170,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.CallerAbandon), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.CallerAbandon), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryAbandon), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryAbandon), Is.Empty);
         });
     }
 
@@ -196,8 +197,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.CallerAbandon), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.CallerAbandon), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryAbandon), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryAbandon), Is.Empty);
         });
     }
 
@@ -219,8 +220,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.CallerAbandon), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.CallerAbandon), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryAbandon), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryAbandon), Is.Empty);
         });
     }
 
@@ -243,8 +244,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.CallerAbandon), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.CallerAbandon), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryAbandon), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryAbandon), Is.Empty);
         });
     }
 
@@ -264,8 +265,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.CallerAbandon)?.Reason, Is.EqualTo("caller-abandon is declared, but attempt 1 kept running after every caller waiting for it had cancelled."));
-            Assert.That(history.ViolatedUnder(Declared.CallerAbandon), Is.EqualTo("CANCEL"));
+            Assert.That(Oracle.Check(history, Contracts.RetryAbandon)?.Reason, Is.EqualTo("caller-abandon is declared, but attempt 1 kept running after every caller waiting for it had cancelled."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryAbandon), Is.EqualTo("CANCEL"));
         });
     }
 
@@ -285,8 +286,8 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Caller), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Caller), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryCaller), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryCaller), Is.Empty);
         });
     }
 
@@ -306,8 +307,80 @@ public sealed class CancelOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.CallerAbandon), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.CallerAbandon), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryAbandon), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryAbandon), Is.Empty);
         });
+    }
+
+    [Test]
+    public void Check_AttemptCancelledAfterItsStarterCancelled_WhileAnotherGetHadStarted_Holds()
+    {
+        // Caller 2's get is recorded before the abandonment, but may reach the implementation only after it.
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .TokenCancelled(1)
+            .Get(2)
+            .AttemptTokenCancelled(1)
+            .AttemptIsCanceled(1)
+            .EndsCanceled(1)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .ReturnsNull(2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryAbandon), Is.Null);
+    }
+
+    [Test]
+    public void Check_AttemptCancelledWhileItsStarterStillWanted_IsViolation()
+    {
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Get(2)
+            .TokenCancelled(2)
+            .AttemptTokenCancelled(1)
+            .AttemptIsCanceled(1)
+            .EndsCanceled(2)
+            .AttemptStarts(2, instance: 2, caller: 1)
+            .AttemptSucceeds(2)
+            .ReturnsNull(1)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryAbandon)?.Reason, Does.StartWith("attempt 1 was cancelled while caller 1, whose call started it"));
+    }
+
+    [Test]
+    public void Check_AttemptTokenCancelledBeforeItsStarterCancelled_IsViolationEvenIfNoticedAfter()
+    {
+        // The decision counts, not the moment the attempt noticed it.
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptTokenCancelled(1)
+            .TokenCancelled(1)
+            .AttemptIsCanceled(1)
+            .EndsCanceled(1)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryAbandon)?.Reason, Does.StartWith("attempt 1 was cancelled while caller 1"));
+    }
+
+    [Test]
+    public void Check_NonCancelledCallerEndsCancelled_IsViolation()
+    {
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .Get(2)
+            .TokenCancelled(1)
+            .AttemptTokenCancelled(1)
+            .AttemptIsCanceled(1)
+            .EndsCanceled(1)
+            .EndsCanceled(2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryAbandon)?.Reason, Does.StartWith("caller 2 ended with"));
     }
 }

@@ -1,5 +1,6 @@
 using Verification.Specs;
 using Verification.Specs.Oracles;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests.Oracles;
 
@@ -26,8 +27,8 @@ public sealed class FailureOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.Empty);
         });
     }
 
@@ -44,9 +45,9 @@ public sealed class FailureOracleTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                Oracle.Check(history, Declared.Retry)?.Reason,
+                Oracle.Check(history, Contracts.RetryNone)?.Reason,
                 Is.EqualTo("caller 1 ended with AggregateException: One or more errors occurred., which is not the exception any attempt threw (replaced, wrapped or invented)."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("FAILURE"));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("FAILURE"));
         });
     }
 
@@ -65,9 +66,9 @@ public sealed class FailureOracleTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                Oracle.Check(history, Declared.Retry)?.Reason,
+                Oracle.Check(history, Contracts.RetryNone)?.Reason,
                 Is.EqualTo("attempt 1 failed while caller 1 waited, and no caller received its exception (caller 1 received instance #2): the failure was swallowed."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("FAILURE"));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("FAILURE"));
         });
     }
 
@@ -86,7 +87,7 @@ public sealed class FailureOracleTests
             .Returns(2, instance: 2)
             .Build();
 
-        Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
+        Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
     }
 
     [Test]
@@ -102,8 +103,8 @@ public sealed class FailureOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Caller), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Caller), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryCaller), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryCaller), Is.Empty);
         });
     }
 
@@ -126,8 +127,8 @@ public sealed class FailureOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Caller), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Caller), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryCaller), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryCaller), Is.Empty);
         });
     }
 
@@ -146,9 +147,9 @@ public sealed class FailureOracleTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                Oracle.Check(history, Declared.Retry)?.Reason,
+                Oracle.Check(history, Contracts.RetryNone)?.Reason,
                 Is.EqualTo("retry is declared, but caller 2 called after caller 1 had received attempt 1's exception and got that same failure instead of a new attempt."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("FAILURE"));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("FAILURE"));
         });
     }
 
@@ -167,8 +168,8 @@ public sealed class FailureOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.Empty);
         });
     }
 
@@ -186,8 +187,8 @@ public sealed class FailureOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Cache), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Cache), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.CacheNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.CacheNone), Is.Empty);
         });
     }
 
@@ -208,16 +209,15 @@ public sealed class FailureOracleTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                Oracle.Check(history, Declared.Cache)?.Reason,
+                Oracle.Check(history, Contracts.CacheNone)?.Reason,
                 Is.EqualTo("cache is declared, but caller 2 called after caller 1 had received attempt 1's exception and did not get that same exception."));
-            Assert.That(history.ViolatedUnder(Declared.Cache), Is.EqualTo("FAILURE"));
+            Assert.That(history.ViolatedUnder(Contracts.CacheNone), Is.EqualTo("FAILURE"));
         });
     }
 
     [Test]
     public void Check_CacheDeclared_NewAttemptStartedForACancelledCaller_ViolatesFailure()
     {
-        var cacheCaller = new DeclaredContract(FailurePolicy.Cache, CancellationPolicy.Caller, SupportsReset: false);
         var history = new HistoryBuilder()
             .Get(1)
             .AttemptStarts(1, instance: 1, caller: 1)
@@ -233,9 +233,9 @@ public sealed class FailureOracleTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                Oracle.Check(history, cacheCaller)?.Reason,
+                Oracle.Check(history, Contracts.CacheCaller)?.Reason,
                 Is.EqualTo("cache is declared, but attempt 2 started after caller 1 had received attempt 1's exception."));
-            Assert.That(history.ViolatedUnder(cacheCaller), Is.EqualTo("FAILURE"));
+            Assert.That(history.ViolatedUnder(Contracts.CacheCaller), Is.EqualTo("FAILURE"));
         });
     }
 
@@ -257,8 +257,8 @@ public sealed class FailureOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.CacheResettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.CacheResettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.CacheNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.CacheNoneResettable), Is.Empty);
         });
     }
 
@@ -281,8 +281,8 @@ public sealed class FailureOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.CacheResettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.CacheResettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.CacheNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.CacheNoneResettable), Is.Empty);
         });
     }
 }

@@ -1,5 +1,6 @@
 using Verification.Specs;
 using Verification.Specs.Oracles;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests.Oracles;
 
@@ -22,8 +23,8 @@ public sealed class LiveOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -41,8 +42,8 @@ public sealed class LiveOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("caller 2 never completed."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("LIVE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("caller 2 never completed."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("LIVE"));
         });
     }
 
@@ -59,8 +60,8 @@ public sealed class LiveOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable)?.Reason, Is.EqualTo("caller 2 never completed."));
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.EqualTo("LIVE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable)?.Reason, Is.EqualTo("caller 2 never completed."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.EqualTo("LIVE"));
         });
     }
 
@@ -73,14 +74,13 @@ public sealed class LiveOracleTests
             .Get(1)
             .Build();
 
-        Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("callers 1, 2 never completed."));
+        Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("callers 1, 2 never completed."));
     }
 
     [Test]
     public void Judge_PartialHistoryAsADeadlockLeavesIt_ReportsOnlyLive()
     {
         // Pending gets, a pending cancelled get, a pending attempt and a pending reset: every oracle must cope.
-        var everything = new DeclaredContract(FailurePolicy.Cache, CancellationPolicy.CallerAbandon, SupportsReset: true);
         var history = new HistoryBuilder()
             .Get(1)
             .AttemptStarts(1, instance: 1, caller: 1)
@@ -89,6 +89,6 @@ public sealed class LiveOracleTests
             .Reset(3)
             .Build();
 
-        Assert.That(history.ViolatedUnder(everything), Is.EqualTo("LIVE"));
+        Assert.That(history.ViolatedUnder(Contracts.CacheAbandonResettable), Is.EqualTo("LIVE"));
     }
 }

@@ -1,5 +1,6 @@
 using Verification.Specs;
 using Verification.Specs.Oracles;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests.Oracles;
 
@@ -22,8 +23,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.Empty);
         });
     }
 
@@ -43,8 +44,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE"));
         });
     }
 
@@ -65,8 +66,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("2 initializations succeeded: attempts 1, 2."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("2 initializations succeeded: attempts 1, 2."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE"));
         });
     }
 
@@ -86,8 +87,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.Empty);
         });
     }
 
@@ -109,8 +110,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -133,8 +134,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -155,8 +156,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("attempt 2 started after attempt 1 had succeeded."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("attempt 2 started after attempt 1 had succeeded."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE"));
         });
     }
 
@@ -180,8 +181,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -204,8 +205,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -227,8 +228,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable)?.Reason, Is.EqualTo("2 initializations succeeded in epoch 1: attempts 1, 2."));
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.EqualTo("ONCE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable)?.Reason, Is.EqualTo("2 initializations succeeded in epoch 1: attempts 1, 2."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.EqualTo("ONCE"));
         });
     }
 
@@ -247,8 +248,8 @@ public sealed class OnceOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE, LIVE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE, LIVE"));
         });
     }
 
@@ -268,6 +269,138 @@ public sealed class OnceOracleTests
             .Returns(3, instance: 2)
             .Build();
 
-        Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("ONCE, SAME"));
+        Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("ONCE, SAME"));
+    }
+
+    [Test]
+    public void Check_SecondSuccessStartedWhileResetRan_Holds()
+    {
+        // The reset took effect before attempt 2 started, but its end was recorded after: attempt 2 may be the new epoch's.
+        var history = new HistoryBuilder(callers: 2)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Reset(2)
+            .AttemptStarts(2, instance: 2, caller: 1)
+            .AttemptSucceeds(2)
+            .ResetDone(2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+    }
+
+    [Test]
+    public void Check_AttemptCommittedBeforeResetButStartedAfterIt_MayBelongToEitherEpoch()
+    {
+        // Caller 1's get committed to attempt 1, a whole reset ran, then the attempt reached the initialization.
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .Reset(2)
+            .ResetDone(2)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .Get(1)
+            .AttemptStarts(2, instance: 2, caller: 1)
+            .AttemptSucceeds(2)
+            .Returns(1, instance: 2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+    }
+
+    [Test]
+    public void Check_LaterAttemptCommittedBeforeTheResetThatPrecededTheEarlier_MayBelongToTheOldEpoch()
+    {
+        // Caller 2's get began before the reset and committed to an old-epoch attempt; caller 1 reset and started the new
+        // epoch's attempt first, and only then did caller 2's attempt reach the initialization (seen on the real thread pool).
+        var history = new HistoryBuilder(callers: 2)
+            .Get(2)
+            .Reset(1)
+            .ResetDone(1)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+    }
+
+    [Test]
+    public void Check_OverlappingAttemptsWhoseGetsBothStartedAfterTheReset_IsViolation()
+    {
+        var history = new HistoryBuilder(callers: 2)
+            .Reset(1)
+            .ResetDone(1)
+            .Get(2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .Returns(2, instance: 2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running in epoch 1."));
+    }
+
+    [Test]
+    public void Check_SecondSuccessAfterEarlierGetAndNoReset_IsViolation()
+    {
+        var history = new HistoryBuilder(callers: 2)
+            .Get(1)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Returns(1, instance: 1)
+            .Get(1)
+            .AttemptStarts(2, instance: 2, caller: 1)
+            .AttemptSucceeds(2)
+            .Returns(1, instance: 2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable)?.Reason, Does.Contain("2 initializations succeeded: attempts 1, 2"));
+    }
+
+    [Test]
+    public void Check_SecondSuccessWithoutReset_IsViolation()
+    {
+        var history = new HistoryBuilder(callers: 2)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable)?.Reason, Does.Contain("2 initializations succeeded: attempts 1, 2"));
+    }
+
+    [Test]
+    public void Check_SecondSuccessAfterResetEnded_Holds()
+    {
+        var history = new HistoryBuilder(callers: 2)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptSucceeds(1)
+            .Reset(2)
+            .ResetDone(2)
+            .AttemptStarts(2, instance: 2, caller: 1)
+            .AttemptSucceeds(2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+    }
+
+    [Test]
+    public void Check_OverlappingAttemptsAfterResetEnded_IsViolationInThatEpoch()
+    {
+        var history = new HistoryBuilder(callers: 2)
+            .Reset(2)
+            .ResetDone(2)
+            .AttemptStarts(1, instance: 1, caller: 1)
+            .AttemptStarts(2, instance: 2, caller: 2)
+            .AttemptSucceeds(1)
+            .AttemptSucceeds(2)
+            .Build();
+
+        Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable)?.Reason, Is.EqualTo("attempt 2 started while attempt 1 was still running in epoch 1."));
     }
 }

@@ -1,5 +1,6 @@
 using Verification.Specs;
 using Verification.Specs.Oracles;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests.Oracles;
 
@@ -20,8 +21,8 @@ public sealed class PublishedOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.Empty);
         });
     }
 
@@ -39,8 +40,8 @@ public sealed class PublishedOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("caller 2 received instance #1 while attempt 1 initializing it had not finished."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("PUBLISHED"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("caller 2 received instance #1 while attempt 1 initializing it had not finished."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("PUBLISHED"));
         });
     }
 
@@ -55,8 +56,8 @@ public sealed class PublishedOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("caller 1 received instance #1 while attempt 1 initializing it had not finished."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("SAME, PUBLISHED"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("caller 1 received instance #1 while attempt 1 initializing it had not finished."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("SAME, PUBLISHED"));
         });
     }
 
@@ -72,8 +73,8 @@ public sealed class PublishedOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("caller 1 received instance #1 while attempt 1 initializing it had not succeeded."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("SAME, PUBLISHED, FAILURE"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("caller 1 received instance #1 while attempt 1 initializing it had not succeeded."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("SAME, PUBLISHED, FAILURE"));
         });
     }
 
@@ -85,6 +86,6 @@ public sealed class PublishedOracleTests
             .Returns(1, instance: 1)
             .Build();
 
-        Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("caller 1 received instance #1 whose initialization never started."));
+        Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("caller 1 received instance #1 whose initialization never started."));
     }
 }

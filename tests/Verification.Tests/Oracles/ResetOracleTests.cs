@@ -1,5 +1,6 @@
 using Verification.Specs;
 using Verification.Specs.Oracles;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests.Oracles;
 
@@ -26,8 +27,8 @@ public sealed class ResetOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -48,9 +49,9 @@ public sealed class ResetOracleTests
         Assert.Multiple(() =>
         {
             Assert.That(
-                Oracle.Check(history, Declared.Resettable)?.Reason,
+                Oracle.Check(history, Contracts.RetryNoneResettable)?.Reason,
                 Is.EqualTo("caller 1 received instance #1 from attempt 1, which started before caller 2's reset; the reset had completed before caller 1 called."));
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.EqualTo("RESET"));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.EqualTo("RESET"));
         });
     }
 
@@ -71,8 +72,8 @@ public sealed class ResetOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -92,8 +93,8 @@ public sealed class ResetOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -116,8 +117,8 @@ public sealed class ResetOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable)?.Property, Is.EqualTo(Property.Reset));
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.EqualTo("RESET"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable)?.Property, Is.EqualTo(Property.Reset));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.EqualTo("RESET"));
         });
     }
 }

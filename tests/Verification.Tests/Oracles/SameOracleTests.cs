@@ -1,5 +1,6 @@
 using Verification.Specs;
 using Verification.Specs.Oracles;
+using Verification.Tests.Kit;
 
 namespace Verification.Tests.Oracles;
 
@@ -24,8 +25,8 @@ public sealed class SameOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNone), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.Empty);
         });
     }
 
@@ -41,8 +42,8 @@ public sealed class SameOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("caller 1 received null instead of the instance."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("SAME"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("caller 1 received null instead of the instance."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("SAME"));
         });
     }
 
@@ -58,8 +59,8 @@ public sealed class SameOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Retry)?.Reason, Is.EqualTo("caller 1 received instance #2, which no successful initialization produced."));
-            Assert.That(history.ViolatedUnder(Declared.Retry), Is.EqualTo("SAME, PUBLISHED"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNone)?.Reason, Is.EqualTo("caller 1 received instance #2, which no successful initialization produced."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNone), Is.EqualTo("SAME, PUBLISHED"));
         });
     }
 
@@ -81,8 +82,8 @@ public sealed class SameOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.Empty);
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.Empty);
         });
     }
 
@@ -103,7 +104,7 @@ public sealed class SameOracleTests
             .Returns(2, instance: 2)
             .Build();
 
-        Assert.That(Oracle.Check(history, Declared.Resettable), Is.Null);
+        Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable), Is.Null);
     }
 
     [Test]
@@ -128,8 +129,8 @@ public sealed class SameOracleTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Oracle.Check(history, Declared.Resettable)?.Reason, Is.EqualTo("caller 3 received instance #1 but caller 4 received instance #2 in epoch 1."));
-            Assert.That(history.ViolatedUnder(Declared.Resettable), Is.EqualTo("SAME"));
+            Assert.That(Oracle.Check(history, Contracts.RetryNoneResettable)?.Reason, Is.EqualTo("caller 3 received instance #1 but caller 4 received instance #2 in epoch 1."));
+            Assert.That(history.ViolatedUnder(Contracts.RetryNoneResettable), Is.EqualTo("SAME"));
         });
     }
 }

@@ -1,6 +1,6 @@
 using Verification.Specs;
 
-namespace Verification.Tests.Oracles;
+namespace Verification.Tests.Kit;
 
 /// <summary>
 /// Writes a history event by event, in schedule order, so that a test reads like the table <see cref="HistoryTable"/>
@@ -58,6 +58,12 @@ internal sealed class HistoryBuilder
 
     public HistoryBuilder AttemptFails(int attempt) =>
         Add(EventKind.AttemptFailed, CallerOf(attempt), attempt, detail: $"InitializationFailedException: Attempt {attempt} failed, as its script says.");
+
+    /// <summary>
+    /// The implementation cancels the token it gave attempt <paramref name="attempt"/>: the moment it decided to cancel the
+    /// shared initialization, which the attempt may notice only later.
+    /// </summary>
+    public HistoryBuilder AttemptTokenCancelled(int attempt) => Add(EventKind.AttemptCancelRequested, CallerOf(attempt), attempt);
 
     /// <summary>Attempt <paramref name="attempt"/> ends because the token the implementation gave it was cancelled.</summary>
     public HistoryBuilder AttemptIsCanceled(int attempt) =>
