@@ -3,19 +3,6 @@ using Verification.Specs;
 
 namespace Verification.Core;
 
-/// <summary>The verdict of one property, or of one run.</summary>
-public enum Verdict
-{
-    Pass,
-    Fail,
-
-    /// <summary>The engine could not judge (uncontrolled concurrency, a fault of its own).</summary>
-    Inconclusive,
-
-    /// <summary>The property does not apply to the implementation (RESET without a reset hook).</summary>
-    NotApplicable,
-}
-
 /// <summary>What a run of one implementation through one scenario found.</summary>
 public sealed record RunResult(
     Implementation Implementation,
@@ -41,7 +28,7 @@ public sealed record RunResult(
     {
         var lines = new List<string>
         {
-            $"{Implementation.Name} ({Implementation.Contract}) on scenario {Scenario}: {Verdict.ToString().ToUpperInvariant()} after {Iterations} iteration(s), {Settings}.",
+            $"{Implementation.Name} ({Implementation.Contract}) on scenario {Scenario}: {VerdictSpelling.Of(Verdict).Run} after {Iterations} iteration(s), {Settings}.",
         };
         lines.AddRange(Violations.Select(v => $"  {v}"));
         if (Diagnosis is not null)

@@ -31,13 +31,7 @@ internal static class Names
 
     public static string Strategy(Strategy strategy) => strategy.ToString().ToLowerInvariant();
 
-    public static string Verdict(Verdict verdict) => verdict switch
-    {
-        Core.Verdict.Pass => "pass",
-        Core.Verdict.Fail => "fail",
-        Core.Verdict.Inconclusive => "inconclusive",
-        _ => "n/a",
-    };
+    public static string Verdict(Verdict verdict) => VerdictSpelling.Of(verdict).Key;
 }
 
 /// <summary>Commands printed in reports, meant to be pasted into a shell from anywhere.</summary>
