@@ -24,40 +24,6 @@ public sealed record RunResult(
     public bool Violates(Property property) => Violations.Any(v => v.Property == property);
 
     /// <summary>The full failure text a person reads: what broke, the history, and how to replay it.</summary>
-    public string Describe()
-    {
-        var lines = new List<string>
-        {
-            $"{Implementation.Name} ({Implementation.Contract}) on scenario {Scenario}: {VerdictSpelling.Of(Verdict).Run} after {Iterations} iteration(s), {Settings}.",
-        };
-        lines.AddRange(Violations.Select(v => $"  {v}"));
-        if (Diagnosis is not null)
-        {
-            lines.Add($"  {Diagnosis}");
-        }
-
-        if (!Uncontrolled.IsEmpty)
-        {
-            lines.Add($"  Uncontrolled by Coyote: {string.Join(", ", Uncontrolled)}");
-        }
-
-        if (History is not null)
-        {
-            lines.Add(string.Empty);
-            lines.Add(History);
-        }
-
-        if (TracePath is not null)
-        {
-            lines.Add($"Trace: {TracePath}");
-        }
-
-        if (ReplayCommand is not null && TracePath is not null)
-        {
-            lines.Add($"Replay with Coyote:      {ReplayCommand}");
-            lines.Add($"Replay with dotnet test: {ReplayCommands.DotnetTest(new VerificationCase(Implementation, Scenario), TracePath)}");
-        }
-
-        return string.Join(Environment.NewLine, lines);
-    }
+    /// <remarks>Laid out by <see cref="FailureText"/>, the layout the command line also prints its failures in.</remarks>
+    public string Describe() => FailureText.Of(this).ToString();
 }
