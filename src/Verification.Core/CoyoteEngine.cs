@@ -22,6 +22,8 @@ public sealed class CoyoteEngine : IVerificationEngine
 
     public string Name => EngineName;
 
+    public Evidence Evidence => Evidence.Systematic;
+
     public EngineReport Verify(Implementation implementation, VerificationRequest request, IProgress<EngineProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(implementation);

@@ -149,7 +149,7 @@ public static class CommandLine
         var clock = Stopwatch.StartNew();
         var rows = implementations
             .Select(implementation => new ImplementationOutcome(
-                implementation, options.Properties, [.. options.Engines.Select(engine => engine.Verify(implementation, request, progress))]))
+                implementation, options.Properties, [.. options.Engines.Select(engine => engine.VerifyWithEvidence(implementation, request, progress))]))
             .ToImmutableArray();
         progress.Erase();
         var outcome = new VerificationOutcome(options, rows, clock.Elapsed);

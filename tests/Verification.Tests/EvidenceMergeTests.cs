@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using Verification.Cli;
+using Verification.Cli.Engines;
+using Verification.Core;
+using Verification.Specs;
+
+namespace Verification.Tests;
+
+/// <summary>
+/// The matrix merges engines by the evidence behind their verdicts, never by their names: every engine here is a fake,
+/// and the names are chosen to mislead (a sampled engine called <c>coyote</c>, a systematic one called <c>stress</c>).
+/// </summary>
+public sealed class EvidenceMergeTests
+{
+    private static readonly ImmutableArray<Property> Once = [Property.Once];
+
+    [Test]
+    public void Engines_DeclareTheEvidenceThatBacksThem()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(EngineCatalog.Available.OfType<CoyoteEngine>().Single().Evidence, Is.EqualTo(Evidence.Systematic));
+            Assert.That(EngineCatalog.Available.OfType<FsCheckEngine>().Single().Evidence, Is.EqualTo(Evidence.Generated));
+            Assert.That(EngineCatalog.Available.OfType<StressEngine>().Single().Evidence, Is.EqualTo(Evidence.SampledOnRealThreads));
+        });
+    }
+
+    [Test]
+    public void Evidence_CertifiesAPass_OnlyWhenTheSchedulesWereControlled()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Evidence.Systematic.CanCertifyPass(), Is.True);
+            Assert.That(Evidence.Generated.CanCertifyPass(), Is.True);
+            Assert.That(Evidence.SampledOnRealThreads.CanCertifyPass(), Is.False);
+        });
+    }
+
+    [TestCase("anything")]
+    [TestCase("coyote")]
+    public void APassSampledOnRealThreads_Alone_IsInconclusive_WhateverTheEngineIsCalled(string name)
+    {
+        var row = Outcome(new FakeEngine(name, Evidence.SampledOnRealThreads, Verdict.Pass));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.VerdictOf(Property.Once), Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(row.CauseOf(Property.Once), Does.StartWith($"Only the {name} engine passed it").And.EndWith("run coyote or fscheck too."));
+        });
+    }
+
+    [Test]
+    public void ASystematicInconclusive_AndASampledPass_AreInconclusive()
+    {
+        var row = Outcome(
+            new FakeEngine("stress", Evidence.Systematic, Verdict.Inconclusive, "could not control it"),
+            new FakeEngine("coyote", Evidence.SampledOnRealThreads, Verdict.Pass));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.VerdictOf(Property.Once), Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(row.CauseOf(Property.Once), Is.EqualTo("could not control it"), "the engine that could not judge says why");
+        });
+    }
+
+    [Test]
+    public void AnyFailure_Fails_WhateverTheEvidenceBehindIt([Values] Evidence failing)
+    {
+        var row = Outcome(
+            new FakeEngine("one", Evidence.Systematic, Verdict.Pass),
+            new FakeEngine("two", failing, Verdict.Fail),
+            new FakeEngine("three", Evidence.Generated, Verdict.Inconclusive));
+
+        Assert.That(row.VerdictOf(Property.Once), Is.EqualTo(Verdict.Fail));
+    }
+
+    [Test]
+    public void AGeneratedPass_Passes_AndAnEngineThatCouldNotJudgeAddsNothing()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Outcome(new FakeEngine("stress", Evidence.Generated, Verdict.Pass)).VerdictOf(Property.Once), Is.EqualTo(Verdict.Pass));
+            Assert.That(Outcome(
+                new FakeEngine("a", Evidence.Systematic, Verdict.Inconclusive),
+                new FakeEngine("b", Evidence.Generated, Verdict.Pass),
+                new FakeEngine("c", Evidence.SampledOnRealThreads, Verdict.Pass)).VerdictOf(Property.Once), Is.EqualTo(Verdict.Pass));
+            Assert.That(Outcome(new FakeEngine("stress", Evidence.Systematic, Verdict.Pass)).VerdictOf(Property.Once), Is.EqualTo(Verdict.Pass),
+                "a systematic engine certifies whatever it is called");
+        });
+    }
+
+    [Test]
+    public void APropertyNoEngineRan_DoesNotApply()
+    {
+        var row = Outcome(new FakeEngine("a", Evidence.Systematic, Verdict.NotApplicable), new FakeEngine("b", Evidence.SampledOnRealThreads, Verdict.NotApplicable));
+
+        Assert.That(row.VerdictOf(Property.Once), Is.EqualTo(Verdict.NotApplicable));
+    }
+
+    [Test]
+    public void AReportThatDoesNotSayWhatBacksIt_CertifiesNothing()
+    {
+        var implementation = Registry.Find("double-checked");
+        var report = new EngineReport("coyote", implementation, [new PropertyResult(Property.Once, Verdict.Pass, 1, TimeSpan.Zero)], null, 1, TimeSpan.Zero);
+
+        Assert.That(new ImplementationOutcome(implementation, Once, [report]).VerdictOf(Property.Once), Is.EqualTo(Verdict.Inconclusive));
+    }
+
+    [Test]
+    public void VerifyWithEvidence_CarriesTheEnginesDeclaration_OverWhatItsReportSays()
+    {
+        var engine = new FakeEngine("anything", Evidence.SampledOnRealThreads, Verdict.Pass, claims: Evidence.Systematic);
+
+        var report = engine.VerifyWithEvidence(Registry.Find("double-checked"), Request());
+
+        Assert.That(report.Evidence, Is.EqualTo(Evidence.SampledOnRealThreads));
+    }
+
+    /// <summary>
+    /// Over every combination of what the three catalog engines can say (each absent, pass, fail, inconclusive or n/a), the
+    /// rule over their declared evidence gives exactly the verdicts of the rule it replaced, which named the stress engine.
+    /// </summary>
+    [Test]
+    public void OverTheCatalogsEngines_TheRuleGivesTheVerdictsOfTheRuleItReplaced()
+    {
+        Verdict?[] says = [null, Verdict.Pass, Verdict.Fail, Verdict.Inconclusive, Verdict.NotApplicable];
+        var engines = EngineCatalog.Available;
+        var combinations =
+            from coyote in says
+            from fscheck in says
+            from stress in says
+            select new[] { coyote, fscheck, stress };
+        Assert.Multiple(() =>
+        {
+            foreach (var combination in combinations)
+            {
+                var ran = engines.Zip(combination).Where(e => e.Second is not null).Select(e => (Engine: e.First, Verdict: e.Second!.Value)).ToList();
+                var merged = ImplementationOutcome.Merge(ran.Select(r => (r.Verdict, (Evidence?)r.Engine.Evidence)));
+                Assert.That(merged, Is.EqualTo(ByName(ran.Select(r => (r.Engine.Name, r.Verdict)))), string.Join(", ", ran.Select(r => $"{r.Engine.Name} {r.Verdict}")));
+            }
+        });
+
+        // The rule as it was, before engines declared their evidence.
+        static Verdict ByName(IEnumerable<(string Engine, Verdict Verdict)> results)
+        {
+            var all = results.ToList();
+            var verdicts = all.Select(r => r.Verdict).ToList();
+            return verdicts.Contains(Verdict.Fail) ? Verdict.Fail
+                : all.Any(r => r.Verdict == Verdict.Pass && r.Engine != StressEngine.EngineName) ? Verdict.Pass
+                : verdicts.Contains(Verdict.Inconclusive) || verdicts.Contains(Verdict.Pass) ? Verdict.Inconclusive
+                : Verdict.NotApplicable;
+        }
+    }
+
+    private static ImplementationOutcome Outcome(params FakeEngine[] engines)
+    {
+        var implementation = Registry.Find("double-checked");
+        return new ImplementationOutcome(implementation, Once, [.. engines.Select(e => e.VerifyWithEvidence(implementation, Request()))]);
+    }
+
+    private static VerificationRequest Request() => new(new Budget(new RunSettings(Iterations: 1)), Once);
+
+    /// <summary>An engine that says what it is told, backed by the evidence it is told to declare.</summary>
+    /// <param name="name">Its name, which must not matter.</param>
+    /// <param name="evidence">The evidence it declares.</param>
+    /// <param name="verdict">Its verdict on every property.</param>
+    /// <param name="cause">The cause it gives, if any.</param>
+    /// <param name="claims">What its own report says backs it, if anything: the declaration must win over it.</param>
+    private sealed class FakeEngine(string name, Evidence evidence, Verdict verdict, string? cause = null, Evidence? claims = null) : IVerificationEngine
+    {
+        public string Name => name;
+
+        public Evidence Evidence => evidence;
+
+        public EngineReport Verify(Implementation implementation, VerificationRequest request, IProgress<EngineProgress>? progress = null) =>
+            new(Name, implementation, [.. request.Properties.Select(p => new PropertyResult(p, verdict, 1, TimeSpan.Zero, Cause: cause))], null, 1, TimeSpan.Zero, claims);
+    }
+}
