@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Verification.Cli;
 using Verification.Cli.Engines;
+using Verification.Cli.Reports;
 using Verification.Core;
 using Verification.Specs;
 
@@ -13,6 +15,8 @@ namespace Verification.Tests;
 public sealed class EvidenceMergeTests
 {
     private static readonly ImmutableArray<Property> Once = [Property.Once];
+
+    private static readonly string[] ExpectedEvidence = ["systematic", "sampled-on-real-threads"];
 
     [Test]
     public void Engines_DeclareTheEvidenceThatBacksThem()
@@ -150,6 +154,23 @@ public sealed class EvidenceMergeTests
                 : verdicts.Contains(Verdict.Inconclusive) || verdicts.Contains(Verdict.Pass) ? Verdict.Inconclusive
                 : Verdict.NotApplicable;
         }
+    }
+
+    [Test]
+    public void Reports_SayWhichEvidenceBacksEachEnginesVerdict()
+    {
+        var row = Outcome(new FakeEngine("judge", Evidence.Systematic, Verdict.Inconclusive, "could not judge"), new FakeEngine("sampler", Evidence.SampledOnRealThreads, Verdict.Pass));
+        var outcome = new VerificationOutcome(VerifyOptions.Parse(["--property", "ONCE"]), [row], TimeSpan.FromSeconds(1));
+
+        using var json = JsonDocument.Parse(JsonReport.Serialize(outcome));
+        var html = HtmlReport.Render(outcome, Path.GetTempPath());
+
+        var results = json.RootElement.GetProperty("implementations")[0].GetProperty("results");
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.EnumerateArray().Select(r => r.GetProperty("evidence").GetString()), Is.EqualTo(ExpectedEvidence));
+            Assert.That(html, Does.Contain("title=\"judge inconclusive (systematic), sampler pass (sampled-on-real-threads). could not judge\">inconclusive</td>"));
+        });
     }
 
     private static ImplementationOutcome Outcome(params FakeEngine[] engines)

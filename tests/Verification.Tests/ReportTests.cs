@@ -30,7 +30,7 @@ public sealed class ReportTests
     private static readonly string[] ResultFields =
     [
         "property", "verdict", "engine", "iterations", "seconds", "scenario", "scenarioText", "violation", "trace",
-        "replay", "replayWithCoyote", "history", "cause",
+        "replay", "replayWithCoyote", "history", "cause", "evidence",
     ];
 
     private static readonly string[] FingerprintFields =
