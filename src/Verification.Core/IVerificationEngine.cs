@@ -13,6 +13,12 @@ public interface IVerificationEngine
     /// <summary>The engine's name on the command line and in reports, e.g. <c>coyote</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// What kind of runs back this engine's verdicts: whether its passes certify a property (controlled schedules) or only
+    /// its violations count (runs sampled on real threads). The matrix merges engines by this, not by their names.
+    /// </summary>
+    Evidence Evidence { get; }
+
     /// <summary>Checks <paramref name="implementation"/> for the properties in <paramref name="request"/>.</summary>
     /// <param name="implementation">The implementation, judged against the contract it declares.</param>
     /// <param name="request">Budget, properties to judge, and whether to characterize as well.</param>
@@ -79,13 +85,17 @@ public sealed record PropertyResult(
 /// <param name="Fingerprint">What the implementation does, if characterization was requested and the engine supports it.</param>
 /// <param name="Iterations">Iterations the engine ran, in all.</param>
 /// <param name="Elapsed">Time the engine spent, in all.</param>
+/// <param name="Evidence">
+/// What backs the verdicts: the engine's <see cref="IVerificationEngine.Evidence"/>. The matrix merges engines by it.
+/// </param>
 public sealed record EngineReport(
     string Engine,
     Implementation Implementation,
     ImmutableArray<PropertyResult> Results,
     Fingerprint? Fingerprint,
     int Iterations,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    Evidence Evidence)
 {
     /// <summary>What the engine saw run that it does not control (Coyote's uncontrolled invocations), in all.</summary>
     public ImmutableArray<string> Uncontrolled { get; init; } = [];

@@ -3,19 +3,6 @@ using Verification.Specs;
 
 namespace Verification.Core;
 
-/// <summary>The verdict of one property, or of one run.</summary>
-public enum Verdict
-{
-    Pass,
-    Fail,
-
-    /// <summary>The engine could not judge (uncontrolled concurrency, a fault of its own).</summary>
-    Inconclusive,
-
-    /// <summary>The property does not apply to the implementation (RESET without a reset hook).</summary>
-    NotApplicable,
-}
-
 /// <summary>What a run of one implementation through one scenario found.</summary>
 public sealed record RunResult(
     Implementation Implementation,
@@ -40,40 +27,6 @@ public sealed record RunResult(
     public bool Violates(Property property) => Violations.Any(v => v.Property == property);
 
     /// <summary>The full failure text a person reads: what broke, the history, and how to replay it.</summary>
-    public string Describe()
-    {
-        var lines = new List<string>
-        {
-            $"{Implementation.Name} ({Implementation.Contract}) on scenario {Scenario}: {Verdict.ToString().ToUpperInvariant()} after {Iterations} iteration(s), {Settings}.",
-        };
-        lines.AddRange(Violations.Select(v => $"  {v}"));
-        if (Diagnosis is not null)
-        {
-            lines.Add($"  {Diagnosis}");
-        }
-
-        if (!Uncontrolled.IsEmpty)
-        {
-            lines.Add($"  Uncontrolled by Coyote: {string.Join(", ", Uncontrolled)}");
-        }
-
-        if (History is not null)
-        {
-            lines.Add(string.Empty);
-            lines.Add(History);
-        }
-
-        if (TracePath is not null)
-        {
-            lines.Add($"Trace: {TracePath}");
-        }
-
-        if (ReplayCommand is not null && TracePath is not null)
-        {
-            lines.Add($"Replay with Coyote:      {ReplayCommand}");
-            lines.Add($"Replay with dotnet test: {ReplayCommands.DotnetTest(new VerificationCase(Implementation, Scenario), TracePath)}");
-        }
-
-        return string.Join(Environment.NewLine, lines);
-    }
+    /// <remarks>Laid out by <see cref="FailureText"/>, the layout the command line also prints its failures in.</remarks>
+    public string Describe() => FailureText.Of(this).ToString();
 }

@@ -75,7 +75,7 @@ public sealed record StressResult(
         var counts = ViolationCounts.IsEmpty ? string.Empty : $" ({string.Join(", ", ViolationCounts.Select(kv => $"{kv.Key.Id()} {kv.Value}"))})";
         var lines = new List<string>
         {
-            $"{Implementation.Name} ({Implementation.Contract}) on scenario {Scenario}: {Verdict.ToString().ToUpperInvariant()} under stress: " +
+            $"{Implementation.Name} ({Implementation.Contract}) on scenario {Scenario}: {VerdictSpelling.Of(Verdict).Run} under stress: " +
             $"{Failures} of {Repetitions} repetitions ({rate}) violated a property{counts}, {Hangs} hung; {seconds} s, {Settings}.",
         };
         if (Diagnosis is not null)

@@ -5,6 +5,7 @@ using Microsoft.FSharp.Collections;
 using Microsoft.FSharp.Core;
 using Verification.Core;
 using Property = Verification.Specs.Property;
+using Verdict = Verification.Specs.Verdict;
 
 namespace Verification.Properties;
 

@@ -1,4 +1,5 @@
 using Verification.Core;
+using Verification.Specs;
 
 namespace Verification.Tests;
 

@@ -120,8 +120,9 @@ public sealed class EveryEngineDiagnosisTests
         var implementation = Fixture(typeof(SystemThreadingLockAdapter));
         var coyote = new PropertyResult(Property.Once, Verdict.Inconclusive, 100, TimeSpan.Zero, Cause: "Coyote cannot control System.Threading.Lock");
         var stress = new PropertyResult(Property.Once, Verdict.Pass, 100, TimeSpan.Zero);
-        var outcome = new ImplementationOutcome(implementation, [Property.Once], [Report("coyote", coyote), Report("stress", stress)]);
-        var stressAlone = new ImplementationOutcome(implementation, [Property.Once], [Report("stress", stress)]);
+        var outcome = new ImplementationOutcome(
+            implementation, [Property.Once], [Report("coyote", Evidence.Systematic, coyote), Report("stress", Evidence.SampledOnRealThreads, stress)]);
+        var stressAlone = new ImplementationOutcome(implementation, [Property.Once], [Report("stress", Evidence.SampledOnRealThreads, stress)]);
 
         Assert.Multiple(() =>
         {
@@ -131,7 +132,8 @@ public sealed class EveryEngineDiagnosisTests
             Assert.That(stressAlone.CauseOf(Property.Once), Does.Contain("Only the stress engine passed it"));
         });
 
-        EngineReport Report(string engine, PropertyResult result) => new(engine, implementation, [result], null, result.Iterations, TimeSpan.Zero);
+        EngineReport Report(string engine, Evidence evidence, PropertyResult result) =>
+            new(engine, implementation, [result], null, result.Iterations, TimeSpan.Zero, evidence);
     }
 
     private static TestCaseData Case<TAdapter>(Property? property, string? words) where TAdapter : SingletonAdapter =>

@@ -30,7 +30,7 @@ public sealed class ReportTests
     private static readonly string[] ResultFields =
     [
         "property", "verdict", "engine", "iterations", "seconds", "scenario", "scenarioText", "violation", "trace",
-        "replay", "replayWithCoyote", "history", "cause",
+        "replay", "replayWithCoyote", "history", "cause", "evidence",
     ];
 
     private static readonly string[] FingerprintFields =
@@ -239,8 +239,9 @@ public sealed class ReportTests
     private static ImplementationOutcome Row(Implementation implementation, Fingerprint? fingerprint, params PropertyResult[] results) =>
         new(implementation, [.. results.Select(r => r.Property)], [Report("coyote", implementation, fingerprint, results)]);
 
+    /// <summary>A report from an engine whose passes certify, as Coyote's do; the merge reads the evidence, never the name.</summary>
     private static EngineReport Report(string engine, Implementation implementation, Fingerprint? fingerprint, params PropertyResult[] results) =>
-        new(engine, implementation, [.. results], fingerprint, 10, TimeSpan.FromSeconds(1));
+        new(engine, implementation, [.. results], fingerprint, 10, TimeSpan.FromSeconds(1), Evidence.Systematic);
 
     private static PropertyResult Pass(Property property) => new(property, Verdict.Pass, 10, TimeSpan.FromSeconds(1));
 

@@ -4,7 +4,10 @@ using Verification.Specs;
 
 namespace Verification.Cli;
 
-/// <summary>How reports and the command line spell the harness's enumerations.</summary>
+/// <summary>
+/// How reports and the command line spell the harness's enumerations. Verdicts and "as declared" answers are not here:
+/// their words are in <see cref="VerdictSpelling"/>, the one table every writer uses.
+/// </summary>
 internal static class Names
 {
     public static string Kind(ImplementationKind kind) => kind switch
@@ -31,23 +34,12 @@ internal static class Names
 
     public static string Strategy(Strategy strategy) => strategy.ToString().ToLowerInvariant();
 
-    public static string Verdict(Verdict verdict) => verdict switch
+    /// <summary>What backs an engine's verdicts, kebab-case as the JSON report spells enumerations; null if the report does not say.</summary>
+    public static string? Evidence(Evidence? evidence) => evidence switch
     {
-        Core.Verdict.Pass => "pass",
-        Core.Verdict.Fail => "fail",
-        Core.Verdict.Inconclusive => "inconclusive",
-        _ => "n/a",
+        Core.Evidence.Systematic => "systematic",
+        Core.Evidence.Generated => "generated",
+        Core.Evidence.SampledOnRealThreads => "sampled-on-real-threads",
+        _ => null,
     };
-}
-
-/// <summary>Commands printed in reports, meant to be pasted into a shell from anywhere.</summary>
-internal static class CliCommands
-{
-    /// <summary>Replays a trace in process with this command line; the case comes from the trace's sidecar.</summary>
-    public static string Replay(string tracePath)
-    {
-        var root = ReplayCommands.RepositoryRoot(typeof(CliCommands).Assembly.Location);
-        var prefix = root is null ? string.Empty : $"cd {ReplayCommands.Quote(root)} && ";
-        return $"{prefix}dotnet run --project tools/Verification.Cli -- replay {ReplayCommands.Quote(tracePath)}";
-    }
 }

@@ -7,35 +7,53 @@ namespace Verification.Cli;
 /// <summary>What every engine concluded about one implementation, merged into one row of the matrix.</summary>
 internal sealed record ImplementationOutcome(Implementation Implementation, ImmutableArray<Property> Properties, ImmutableArray<EngineReport> Reports)
 {
+    /// <summary>The verdict over every engine, by the evidence behind each engine's verdict (<see cref="Merge"/>).</summary>
+    public Verdict VerdictOf(Property property) => Merge(ResultsFor(property).Select(r => (r.Result.Verdict, r.Evidence)));
+
     /// <summary>
-    /// The verdict over every engine: fail if any engine failed it; else pass if some systematic engine (Coyote or FsCheck
-    /// under Coyote) passed it; else inconclusive if some engine could not judge it or only the stress engine passed it; n/a
-    /// if it applies to none. A stress pass never passes a cell alone: it is many runs that happened to be fine, so code
-    /// Coyote cannot control (and calls inconclusive) stays inconclusive however clean its stress runs.
+    /// Merges engines' verdicts on one property by what backs each (<see cref="Core.Evidence"/>), never by which engine gave
+    /// it: FAIL if any engine witnessed a violation (every kind of evidence can); else PASS if an engine whose evidence can
+    /// certify a pass passed it; else INCONCLUSIVE if any engine ran it; else n/a (it applies to none).
     /// </summary>
-    public Verdict VerdictOf(Property property)
+    /// <remarks>
+    /// A pass sampled on real threads is many runs that happened to be fine, so it never passes a cell on its own and never
+    /// outweighs a systematic engine that could not judge: code Coyote cannot control stays inconclusive however clean its
+    /// stress runs. An engine that could not judge adds nothing: the FsCheck search, for one, stops at its first
+    /// counterexample and leaves the properties it does not violate unjudged. A report that does not say what backs it
+    /// certifies nothing either.
+    /// </remarks>
+    public static Verdict Merge(IEnumerable<(Verdict Verdict, Evidence Evidence)> results)
     {
-        var results = ResultsFor(property).ToList();
-        var verdicts = results.Select(r => r.Result.Verdict).ToList();
-        return verdicts.Contains(Verdict.Fail) ? Verdict.Fail
-            : results.Any(r => r.Result.Verdict == Verdict.Pass && r.Engine != Engines.StressEngine.EngineName) ? Verdict.Pass
-            : verdicts.Contains(Verdict.Inconclusive) || verdicts.Contains(Verdict.Pass) ? Verdict.Inconclusive
+        ArgumentNullException.ThrowIfNull(results);
+        var all = results.ToList();
+        return all.Any(r => r.Verdict == Verdict.Fail) ? Verdict.Fail
+            : all.Any(r => r.Verdict == Verdict.Pass && r.Evidence.CanCertifyPass()) ? Verdict.Pass
+            : all.Any(r => r.Verdict is Verdict.Pass or Verdict.Inconclusive) ? Verdict.Inconclusive
             : Verdict.NotApplicable;
     }
 
     /// <summary>Each engine's verdict on <paramref name="property"/>, e.g. <c>coyote pass, stress fail</c>, when more than one ran.</summary>
     public string? EnginesSay(Property property) =>
-        Reports.Length < 2 ? null : string.Join(", ", ResultsFor(property).Select(r => $"{r.Engine} {Names.Verdict(r.Result.Verdict)}"));
+        Reports.Length < 2 ? null : string.Join(", ", ResultsFor(property).Select(r => $"{r.Engine} {VerdictSpelling.Of(r.Result.Verdict).Key}"));
 
-    public IEnumerable<(string Engine, PropertyResult Result)> ResultsFor(Property property) =>
-        Reports.SelectMany(r => r.Results.Where(x => x.Property == property).Select(x => (r.Engine, x)));
+    /// <summary>Each engine's result on <paramref name="property"/>, in engine order, with what backs it.</summary>
+    public IEnumerable<(string Engine, Evidence Evidence, PropertyResult Result)> ResultsFor(Property property) =>
+        Reports.SelectMany(r => r.Results.Where(x => x.Property == property).Select(x => (r.Engine, r.Evidence, x)));
 
     /// <summary>Why a cell is not a plain pass or fail: the first cause any engine gave.</summary>
     public string? CauseOf(Property property)
     {
         var verdict = VerdictOf(property);
-        var cause = ResultsFor(property).Where(r => r.Result.Verdict == verdict).Select(r => r.Result.Cause).FirstOrDefault(c => c is not null);
-        return cause ?? (verdict == Verdict.Inconclusive ? "Only the stress engine passed it, and a clean stress run proves little; run coyote or fscheck too." : null);
+        var results = ResultsFor(property).ToList();
+        var cause = results.Where(r => r.Result.Verdict == verdict).Select(r => r.Result.Cause).FirstOrDefault(c => c is not null);
+        if (cause is not null || verdict != Verdict.Inconclusive)
+        {
+            return cause;
+        }
+
+        // Inconclusive, and no engine said why: some engine passed it, but none whose evidence can certify a pass.
+        var uncertified = results.Where(r => r.Result.Verdict == Verdict.Pass).Select(r => r.Engine).ToList();
+        return uncertified.Count == 0 ? null : UncertifiedPass(uncertified);
     }
 
     public Fingerprint? Fingerprint => Reports.Select(r => r.Fingerprint).FirstOrDefault(f => f is not null);
@@ -53,12 +71,20 @@ internal sealed record ImplementationOutcome(Implementation Implementation, Immu
     /// <summary>True if every property checked got a verdict: pass or fail, or does not apply.</summary>
     public bool Conclusive => Properties.All(p => VerdictOf(p) != Verdict.Inconclusive);
 
+    /// <summary>The "as declared" answer: <see cref="AsDeclared"/>, with a yes that nothing confirms (inconclusive cells) told apart.</summary>
+    public Conformance Conformance => AsDeclared switch
+    {
+        true => Conclusive ? Conformance.Yes : Conformance.Partly,
+        false => Conformance.No,
+        _ => Conformance.NotChecked,
+    };
+
     public int Iterations => Reports.Sum(r => r.Iterations);
 
     public TimeSpan Elapsed => TimeSpan.FromTicks(Reports.Sum(r => r.Elapsed.Ticks));
 
     /// <summary>Every failed property, per engine, in property order.</summary>
-    public IEnumerable<(string Engine, PropertyResult Result)> Failures =>
+    public IEnumerable<(string Engine, Evidence Evidence, PropertyResult Result)> Failures =>
         Properties.SelectMany(ResultsFor).Where(r => r.Result.Verdict == Verdict.Fail);
 
     /// <summary>The inconclusive properties, grouped by cause, so a cause shared by every property is read once.</summary>
@@ -72,11 +98,26 @@ internal sealed record ImplementationOutcome(Implementation Implementation, Immu
     public IEnumerable<FailureGroup> FailureGroups =>
         Failures
             .GroupBy(f => (f.Engine, Key: f.Result.Witness?.TracePath ?? (f.Result.History is { } history ? $"{f.Result.Scenario?.Text}\n{history}" : $"{f.Result.Property}")))
-            .Select(g => new FailureGroup(Implementation, g.Key.Engine, [.. g.Select(f => f.Result)]));
+            .Select(g => new FailureGroup(Implementation, g.Key.Engine, g.First().Evidence, [.. g.Select(f => f.Result)]));
+
+    /// <summary>
+    /// Why a cell only engines that cannot certify a pass passed is inconclusive, naming them and the engines that can
+    /// certify one, e.g. <c>Only the stress engine passed it, ...; run coyote or fscheck too.</c>
+    /// </summary>
+    private static string UncertifiedPass(List<string> engines)
+    {
+        var who = engines.Count == 1 ? $"the {engines[0]} engine" : $"the {string.Join(" and ", engines)} engines";
+        var certifying = EngineCatalog.Available.Where(e => e.Evidence.CanCertifyPass()).Select(e => e.Name);
+        return $"Only {who} passed it, and a clean {string.Join(" or ", engines)} run proves little; run {string.Join(" or ", certifying)} too.";
+    }
 }
 
 /// <summary>Properties of one implementation that one run shows failing: one trace, one history, one replay.</summary>
-internal sealed record FailureGroup(Implementation Implementation, string Engine, ImmutableArray<PropertyResult> Results)
+/// <param name="Implementation">The implementation that failed.</param>
+/// <param name="Engine">The engine whose run it is.</param>
+/// <param name="Evidence">What backs that engine's verdicts.</param>
+/// <param name="Results">The failed properties, in property order.</param>
+internal sealed record FailureGroup(Implementation Implementation, string Engine, Evidence Evidence, ImmutableArray<PropertyResult> Results)
 {
     public PropertyResult First => Results[0];
 

@@ -22,6 +22,8 @@ public sealed class CoyoteEngine : IVerificationEngine
 
     public string Name => EngineName;
 
+    public Evidence Evidence => Evidence.Systematic;
+
     public EngineReport Verify(Implementation implementation, VerificationRequest request, IProgress<EngineProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(implementation);
@@ -30,7 +32,7 @@ public sealed class CoyoteEngine : IVerificationEngine
         var runs = Explore(implementation, request, progress);
         var results = request.Properties.Select(p => Judge(implementation, p, runs)).ToImmutableArray();
         var fingerprint = request.Characterize ? Fingerprint.Of(implementation, runs) : null;
-        return new EngineReport(Name, implementation, results, fingerprint, runs.Sum(r => r.Iterations), clock.Elapsed)
+        return new EngineReport(Name, implementation, results, fingerprint, runs.Sum(r => r.Iterations), clock.Elapsed, Evidence)
         {
             Uncontrolled = [.. runs.SelectMany(r => r.Uncontrolled).Distinct().Order(StringComparer.Ordinal)],
         };

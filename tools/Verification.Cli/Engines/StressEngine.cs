@@ -10,13 +10,17 @@ namespace Verification.Cli.Engines;
 /// </summary>
 /// <remarks>
 /// A stress failure is real but cannot be replayed step by step, so it carries its history and no trace; a clean stress
-/// run is a pass that proves little on its own, which is why the matrix passes a cell only if every engine passes it.
+/// run is a pass that proves little on its own, which is why its evidence (<see cref="Evidence.SampledOnRealThreads"/>)
+/// never passes a matrix cell: only an engine whose evidence can certify a pass does.
 /// </remarks>
 internal sealed class StressEngine : IVerificationEngine
 {
     public const string EngineName = "stress";
 
     public string Name => EngineName;
+
+    /// <summary>The real thread pool's schedules are whatever happened: a violation seen is real, a clean run only a sample.</summary>
+    public Evidence Evidence => Evidence.SampledOnRealThreads;
 
     public EngineReport Verify(Implementation implementation, VerificationRequest request, IProgress<EngineProgress>? progress = null)
     {
@@ -46,7 +50,7 @@ internal sealed class StressEngine : IVerificationEngine
 
         var results = request.Properties.Select(p => Judge(implementation, p, runs)).ToImmutableArray();
         var done = runs.Select(r => r.Result).OfType<StressResult>().ToList();
-        return new EngineReport(Name, implementation, results, null, done.Sum(r => r.Repetitions), TimeSpan.FromTicks(done.Sum(r => r.Elapsed.Ticks)));
+        return new EngineReport(Name, implementation, results, null, done.Sum(r => r.Repetitions), TimeSpan.FromTicks(done.Sum(r => r.Elapsed.Ticks)), Evidence);
     }
 
     private static PropertyResult Judge(Implementation implementation, Property property, List<(Scenario Scenario, StressResult? Result, string? Fault)> runs)

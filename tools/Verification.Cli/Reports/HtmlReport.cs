@@ -12,13 +12,15 @@ namespace Verification.Cli.Reports;
 /// </summary>
 /// <remarks>
 /// Stable hooks for checks: the matrix is <c>table#matrix</c> with one <c>tr[data-implementation]</c> per implementation
-/// and one <c>td[data-property]</c> per verdict, whose class is the verdict.
+/// and one <c>td[data-property]</c> per verdict, whose class is the verdict as the table of spellings writes it
+/// (<see cref="VerdictWords.Class"/>); the style's selectors and colour variables are named after those classes. Laid out
+/// from the run's <see cref="ReportModel"/>; no verdict is spelled here.
 /// </remarks>
 internal static class HtmlReport
 {
     private const string Style = """
         :root { color-scheme: light; --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #b91c1c; --fail-bg: #fee2e2;
-                --inc: #8a5a00; --inc-bg: #fef3c7; --na: #57606a; --na-bg: #eef1f4; --line: #d0d7de; }
+                --inconclusive: #8a5a00; --inconclusive-bg: #fef3c7; --na: #57606a; --na-bg: #eef1f4; --line: #d0d7de; }
         body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 92rem; padding: 0 1.5rem; color: #1f2328; }
         .scroll { overflow-x: auto; }
         h1 { margin-bottom: .25rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; }
@@ -37,7 +39,7 @@ internal static class HtmlReport
         .kind { display: inline-block; margin-left: .4rem; padding: 0 .45rem; border-radius: 1rem; background: #eef1f4; color: #57606a; font-size: .78em; font-weight: 500; }
         td.pass { background: var(--pass-bg); color: var(--pass); }
         td.fail { background: var(--fail-bg); color: var(--fail); }
-        td.inconclusive { background: var(--inc-bg); color: var(--inc); cursor: help; }
+        td.inconclusive { background: var(--inconclusive-bg); color: var(--inconclusive); cursor: help; }
         td.na { background: var(--na-bg); color: var(--na); font-weight: 400 !important; }
         td.fail a { color: inherit; }
         td.declared-yes { color: var(--pass); font-weight: 600; } td.declared-no { color: var(--fail); font-weight: 700; }
@@ -58,10 +60,11 @@ internal static class HtmlReport
         footer { margin-top: 3rem; color: #57606a; font-size: .85em; }
         """;
 
-    public static string Render(VerificationOutcome outcome, string reportDirectory)
+    public static string Render(VerificationOutcome outcome, string reportDirectory) => Render(ReportModel.Of(outcome), reportDirectory);
+
+    public static string Render(ReportModel model, string reportDirectory)
     {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var properties = outcome.Options.Properties;
+        ArgumentNullException.ThrowIfNull(model);
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>");
         html.AppendLine("<html lang=\"en\">");
@@ -74,14 +77,14 @@ internal static class HtmlReport
         html.AppendLine("<body>");
         html.AppendLine("<header>");
         html.AppendLine("<h1>Verification report</h1>");
-        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"budget\">{E(Summary.Budget(outcome))}</p>");
-        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"verdict-line {(outcome.AsDeclared ? "ok" : "bad")}\" id=\"overall\">{E(Summary.Verdict(outcome))}</p>");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"budget\">{E(model.BudgetLine)}</p>");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"verdict-line {(model.AsDeclared ? "ok" : "bad")}\" id=\"overall\">{E(model.VerdictLine)}</p>");
         html.AppendLine("</header>");
 
-        AppendMatrix(html, outcome, properties);
-        AppendFingerprints(html, outcome);
-        AppendFailures(html, outcome, reportDirectory);
-        AppendInconclusive(html, outcome, properties);
+        AppendMatrix(html, model);
+        AppendFingerprints(html, model);
+        AppendFailures(html, model, reportDirectory);
+        AppendInconclusive(html, model);
 
         html.AppendLine("<footer>The same results: <code>report.json</code> (schema in the README) and <code>report.md</code>, beside this page.</footer>");
         html.AppendLine("</body>");
@@ -89,7 +92,7 @@ internal static class HtmlReport
         return html.ToString();
     }
 
-    private static void AppendMatrix(StringBuilder html, VerificationOutcome outcome, IReadOnlyList<Property> properties)
+    private static void AppendMatrix(StringBuilder html, ReportModel model)
     {
         html.AppendLine("<section>");
         html.AppendLine("<h2>Verdicts</h2>");
@@ -97,66 +100,75 @@ internal static class HtmlReport
         html.AppendLine("<div class=\"scroll\">");
         html.AppendLine("<table id=\"matrix\">");
         html.Append("<thead><tr><th>implementation</th><th title=\"failure, cancellation, reset\">declared</th><th>expected</th>");
-        foreach (var property in properties)
+        foreach (var property in model.Properties)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th title=\"{E(Explain(property))}\">{E(property.Id())}</th>");
         }
 
         html.AppendLine("<th>as declared</th></tr></thead>");
         html.AppendLine("<tbody>");
-        foreach (var row in outcome.Implementations)
+        foreach (var row in model.Rows)
         {
             var implementation = row.Implementation;
             html.Append(CultureInfo.InvariantCulture, $"<tr data-implementation=\"{E(implementation.Name)}\">");
             html.Append(CultureInfo.InvariantCulture, $"<th scope=\"row\" title=\"{E(implementation.Description)}\">{E(implementation.Name)} <span class=\"kind\">{E(Names.Kind(implementation.Kind))}</span></th>");
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"contract\" title=\"{E(implementation.Contract.ToString())}\">{E(Compact(implementation.Contract))}</td>");
-            var because = Names.ExpectedBecause(implementation) is { } reason ? $" title=\"{E(reason)}\"" : string.Empty;
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"expected\"{because}>{E(implementation.ExpectedViolation is Property p ? $"FAIL {p.Id()}" : "pass")}</td>");
-            foreach (var property in properties)
+            var because = row.ExpectedBecause is { } reason ? $" title=\"{E(reason)}\"" : string.Empty;
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"expected\"{because}>{E(VerdictSpelling.Expected(implementation.ExpectedViolation, w => w.Word))}</td>");
+            foreach (var cell in row.Cells)
             {
-                var verdict = row.VerdictOf(property);
-                var cause = row.CauseOf(property);
-                var title = verdict switch
-                {
-                    Verdict.Fail => row.ResultsFor(property).Select(r => r.Result.Violation?.ToString()).FirstOrDefault(v => v is not null),
-                    _ => cause,
-                };
-                if (row.EnginesSay(property) is { } engines)
-                {
-                    title = title is null ? engines : $"{engines}. {title}";
-                }
-
-                var titleAttribute = title is null ? string.Empty : $" title=\"{E(title)}\"";
-                var text = verdict == Verdict.Fail
-                    ? $"<a href=\"#{E(Anchor(implementation, property))}\">FAIL</a>"
-                    : E(MatrixPrinter.Cell(verdict) == "inconcl." ? "inconclusive" : MatrixPrinter.Cell(verdict));
-                html.Append(CultureInfo.InvariantCulture, $"<td class=\"verdict {Class(verdict)}\" data-property=\"{E(property.Id())}\"{titleAttribute}>{text}</td>");
+                AppendCell(html, row, cell);
             }
 
-            var declared = row.AsDeclared switch { true => "yes", false => "no", _ => "unknown" };
-            var (asDeclared, why) = row.AsDeclared switch
-            {
-                true when !row.Conclusive => ("yes (partly)", "nothing contradicts the declaration, but some properties could not be judged: the inconclusive cells say why"),
-                true => ("yes", "every property as declared"),
-                false => ("NO", "a property fails that the declaration promises"),
-                _ => ("not checked", "the property this implementation must violate was not among those checked"),
-            };
-            html.AppendLine(CultureInfo.InvariantCulture, $"<td class=\"declared-{declared}\" title=\"{E(why)}\">{E(asDeclared)}</td></tr>");
+            var declared = VerdictSpelling.Of(row.Conformance);
+            html.AppendLine(CultureInfo.InvariantCulture, $"<td class=\"declared-{declared.Class}\" title=\"{E(declared.Meaning)}\">{E(declared.Word)}</td></tr>");
         }
 
         html.AppendLine("</tbody>");
         html.AppendLine("</table>");
         html.AppendLine("</div>");
-        html.AppendLine("<p class=\"legend\"><span class=\"pass\" style=\"background:var(--pass-bg);color:var(--pass)\">pass</span>"
-            + "<span style=\"background:var(--fail-bg);color:var(--fail)\">FAIL</span>"
-            + "<span style=\"background:var(--inc-bg);color:var(--inc)\">inconclusive: hover for the cause</span>"
-            + "<span style=\"background:var(--na-bg);color:var(--na)\">n/a: does not apply</span></p>");
+        html.Append("<p class=\"legend\">");
+        foreach (var words in VerdictSpelling.Verdicts)
+        {
+            // The matrix explains an inconclusive cell in its hover text, so the legend points there rather than glossing the word.
+            var gloss = words.Verdict == Verdict.Inconclusive ? "hover for the cause" : words.Meaning;
+            var label = gloss is null ? words.Word : $"{words.Word}: {gloss}";
+            html.Append(CultureInfo.InvariantCulture, $"<span style=\"background:var(--{words.Class}-bg);color:var(--{words.Class})\">{E(label)}</span>");
+        }
+
+        html.AppendLine("</p>");
         html.AppendLine("</section>");
     }
 
-    private static void AppendFingerprints(StringBuilder html, VerificationOutcome outcome)
+    /// <summary>
+    /// A verdict cell: its class is the verdict (the style and <c>tools/check-report.sh</c> select on it), a failure links to
+    /// its section, and the hover says why and, with several engines, what each said and what backs it.
+    /// </summary>
+    private static void AppendCell(StringBuilder html, RowView row, CellView cell)
     {
-        var rows = outcome.Implementations.Where(r => r.Fingerprint is not null).ToList();
+        var words = VerdictSpelling.Of(cell.Verdict);
+        var title = cell.Why;
+        if (row.SeveralEngines)
+        {
+            var engines = string.Join(", ", cell.Engines.Select(EngineSays));
+            title = title is null ? engines : $"{engines}. {title}";
+        }
+
+        var titleAttribute = title is null ? string.Empty : $" title=\"{E(title)}\"";
+        var text = cell.Verdict == Verdict.Fail ? $"<a href=\"#{E(Anchor(row.Name, cell.Property))}\">{E(words.Word)}</a>" : E(words.Word);
+        html.Append(CultureInfo.InvariantCulture, $"<td class=\"verdict {words.Class}\" data-property=\"{E(cell.Property.Id())}\"{titleAttribute}>{text}</td>");
+    }
+
+    /// <summary>One engine's verdict and its evidence, e.g. <c>stress pass (sampled-on-real-threads)</c>.</summary>
+    private static string EngineSays(EngineResultView result)
+    {
+        var says = $"{result.Engine} {VerdictSpelling.Of(result.Verdict).Key}";
+        return Names.Evidence(result.Evidence) is { } evidence ? $"{says} ({evidence})" : says;
+    }
+
+    private static void AppendFingerprints(StringBuilder html, ReportModel model)
+    {
+        var rows = model.Rows.Where(r => r.Fingerprint is not null).ToList();
         if (rows.Count == 0)
         {
             return;
@@ -172,7 +184,7 @@ internal static class HtmlReport
         {
             var f = row.Fingerprint!;
             var declared = row.Implementation.Contract;
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-implementation=\"{E(row.Implementation.Name)}\"><th scope=\"row\">{E(row.Implementation.Name)}</th>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-implementation=\"{E(row.Name)}\"><th scope=\"row\">{E(row.Name)}</th>");
             html.Append(Dimension(f.Failure?.ToString().ToLowerInvariant(), Names.Failure(declared.Failure), f.IsUnknown(Fingerprint.FailureDimension)));
             html.Append(Dimension(f.Cancellation is { } c ? CancellationIds.Id(c) : null, CancellationIds.Id(declared.Cancellation), f.IsUnknown(Fingerprint.CancellationDimension)));
             html.Append(Dimension(f.Reset switch { true => "yes", false => "no", _ => null }, declared.SupportsReset ? "yes" : "no", f.IsUnknown(Fingerprint.ResetDimension)));
@@ -207,9 +219,9 @@ internal static class HtmlReport
             : $"<td class=\"differs\" title=\"declared {E(declared)}\">{E(seen)} (declared {E(declared)})</td>";
     }
 
-    private static void AppendFailures(StringBuilder html, VerificationOutcome outcome, string reportDirectory)
+    private static void AppendFailures(StringBuilder html, ReportModel model, string reportDirectory)
     {
-        var failures = outcome.Implementations.SelectMany(r => r.FailureGroups).ToList();
+        var failures = model.Failures.ToList();
         if (failures.Count == 0)
         {
             return;
@@ -217,54 +229,52 @@ internal static class HtmlReport
 
         html.AppendLine("<section id=\"failures\">");
         html.AppendLine("<h2>Failures</h2>");
-        foreach (var group in failures)
+        foreach (var failure in failures)
         {
-            var implementation = group.Implementation;
-            var result = group.First;
-            var engine = group.Engine;
-            html.AppendLine(CultureInfo.InvariantCulture, $"<article class=\"failure\" id=\"{E(Anchor(implementation, result.Property))}\">");
-            foreach (var other in group.Results.Skip(1))
+            var implementation = failure.Implementation;
+            html.AppendLine(CultureInfo.InvariantCulture, $"<article class=\"failure\" id=\"{E(Anchor(implementation.Name, failure.FirstProperty))}\">");
+            foreach (var other in failure.Violations.Skip(1))
             {
-                html.AppendLine(CultureInfo.InvariantCulture, $"<span id=\"{E(Anchor(implementation, other.Property))}\"></span>");
+                html.AppendLine(CultureInfo.InvariantCulture, $"<span id=\"{E(Anchor(implementation.Name, other.Property))}\"></span>");
             }
 
-            html.AppendLine(CultureInfo.InvariantCulture, $"<h3>{E(implementation.Name)}: {E(group.PropertyIds)}</h3>");
-            foreach (var failed in group.Results)
+            html.AppendLine(CultureInfo.InvariantCulture, $"<h3>{E(implementation.Name)}: {E(failure.PropertyIds)}</h3>");
+            foreach (var violation in failure.Violations)
             {
-                html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"violation\">{E(failed.Property.Id())}: {E(failed.Violation?.Reason ?? "(no reason given)")}</p>");
+                html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"violation\">{E(violation.Property.Id())}: {E(violation.Reason)}</p>");
             }
 
             html.AppendLine("<dl>");
-            var expected = implementation.ExpectedViolation is Property p ? $"; expected to violate {p.Id()}: {Names.ExpectedBecause(implementation)}" : string.Empty;
+            var expected = implementation.ExpectedViolation is Property p ? $"; expected to violate {p.Id()}: {failure.ExpectedBecause}" : string.Empty;
             html.AppendLine(CultureInfo.InvariantCulture, $"<dt>declared</dt><dd>{E(implementation.Contract.ToString())}{E(expected)}</dd>");
-            if (result.Scenario is { } scenario)
+            if (failure.Scenario is { } scenario)
             {
                 html.AppendLine(CultureInfo.InvariantCulture, $"<dt>scenario</dt><dd><code>{E(scenario.Name)}</code> <code>{E(scenario.Text)}</code></dd>");
             }
 
-            html.AppendLine(CultureInfo.InvariantCulture, $"<dt>engine</dt><dd>{E(engine)}</dd>");
-            if (result.Witness is { TracePath: { } trace } witness)
+            html.AppendLine(CultureInfo.InvariantCulture, $"<dt>engine</dt><dd>{E(failure.Engine)}</dd>");
+            if (failure.Replay is { TracePath: { } trace } replay)
             {
-                html.AppendLine(CultureInfo.InvariantCulture, $"<dt>found after</dt><dd>{witness.Iterations} iteration(s), {E(witness.Settings.ToString())}</dd>");
+                html.AppendLine(CultureInfo.InvariantCulture, $"<dt>found after</dt><dd>{replay.Iterations} iteration(s), {E(replay.Settings.ToString())}</dd>");
                 html.AppendLine(CultureInfo.InvariantCulture, $"<dt>trace</dt><dd><a href=\"{E(Link(reportDirectory, trace))}\"><code>{E(trace)}</code></a></dd>");
             }
 
-            if (result.Cause is not null)
+            if (failure.Note is not null)
             {
-                html.AppendLine(CultureInfo.InvariantCulture, $"<dt>note</dt><dd>{E(result.Cause)}</dd>");
+                html.AppendLine(CultureInfo.InvariantCulture, $"<dt>note</dt><dd>{E(failure.Note)}</dd>");
             }
 
             html.AppendLine("</dl>");
-            if (result.History is not null)
+            if (failure.History is not null)
             {
                 html.AppendLine("<h4>History (one column per caller)</h4>");
-                html.AppendLine(CultureInfo.InvariantCulture, $"<pre class=\"history\">{E(result.History.TrimEnd())}</pre>");
+                html.AppendLine(CultureInfo.InvariantCulture, $"<pre class=\"history\">{E(failure.History.TrimEnd())}</pre>");
             }
 
-            if (result.Witness is { TracePath: { } path, ReplayCommand: { } coyote })
+            if (failure.Replay is { HasBothCommands: true, InProcess: { } inProcess, WithCoyote: { } coyote })
             {
                 html.AppendLine("<h4>Replay</h4>");
-                html.AppendLine(CultureInfo.InvariantCulture, $"<pre class=\"replay\">{E(CliCommands.Replay(path))}</pre>");
+                html.AppendLine(CultureInfo.InvariantCulture, $"<pre class=\"replay\">{E(inProcess)}</pre>");
                 html.AppendLine("<p>or with the Coyote command line (exit code 2 means the bug reproduced):</p>");
                 html.AppendLine(CultureInfo.InvariantCulture, $"<pre class=\"replay\">{E(coyote)}</pre>");
             }
@@ -275,9 +285,9 @@ internal static class HtmlReport
         html.AppendLine("</section>");
     }
 
-    private static void AppendInconclusive(StringBuilder html, VerificationOutcome outcome, IReadOnlyList<Property> properties)
+    private static void AppendInconclusive(StringBuilder html, ReportModel model)
     {
-        var items = outcome.Implementations.SelectMany(r => r.InconclusiveGroups.Select(g => (Row: r, g.Cause, g.Properties))).ToList();
+        var items = model.Inconclusive.ToList();
         if (items.Count == 0)
         {
             return;
@@ -285,10 +295,10 @@ internal static class HtmlReport
 
         html.AppendLine("<section>");
         html.AppendLine("<h2>Inconclusive</h2>");
-        html.AppendLine("<ul class=\"inconclusive\">");
-        foreach (var (row, cause, group) in items)
+        html.AppendLine(CultureInfo.InvariantCulture, $"<ul class=\"{VerdictSpelling.Of(Verdict.Inconclusive).Class}\">");
+        foreach (var group in items)
         {
-            html.AppendLine(CultureInfo.InvariantCulture, $"<li><strong>{E(row.Implementation.Name)}</strong>, {E(string.Join(", ", group.Select(p => p.Id())))}: {E(cause)}</li>");
+            html.AppendLine(CultureInfo.InvariantCulture, $"<li><strong>{E(group.Implementation)}</strong>, {E(group.PropertyIds)}: {E(group.Cause)}</li>");
         }
 
         html.AppendLine("</ul>");
@@ -298,14 +308,6 @@ internal static class HtmlReport
     /// <summary>The declared contract in a few words: <c>retry · none · no reset</c>.</summary>
     private static string Compact(DeclaredContract contract) =>
         $"{Names.Failure(contract.Failure)} · {CancellationIds.Id(contract.Cancellation)} · {(contract.SupportsReset ? "reset" : "no reset")}";
-
-    private static string Class(Verdict verdict) => verdict switch
-    {
-        Verdict.Pass => "pass",
-        Verdict.Fail => "fail",
-        Verdict.Inconclusive => "inconclusive",
-        _ => "na",
-    };
 
     private static string Explain(Property property) => property switch
     {
@@ -318,7 +320,7 @@ internal static class HtmlReport
         _ => "after a reset completes, the old instance is never handed out again",
     };
 
-    private static string Anchor(Implementation implementation, Property property) => $"fail-{implementation.Name}-{property.Id()}";
+    private static string Anchor(string implementation, Property property) => $"fail-{implementation}-{property.Id()}";
 
     /// <summary>A link to <paramref name="path"/> relative to the page when it lies beside it, so the folder can move.</summary>
     private static string Link(string reportDirectory, string path)

@@ -23,32 +23,34 @@ internal static class JsonReport
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Serialize(VerificationOutcome outcome) => JsonSerializer.Serialize(Build(outcome), Options);
+    public static string Serialize(VerificationOutcome outcome) => Serialize(ReportModel.Of(outcome));
 
-    public static ReportDocument Build(VerificationOutcome outcome)
+    public static string Serialize(ReportModel model) => JsonSerializer.Serialize(Build(model), Options);
+
+    public static ReportDocument Build(ReportModel model)
     {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var options = outcome.Options;
-        var settings = options.Budget.Settings;
+        ArgumentNullException.ThrowIfNull(model);
+        var budget = model.Budget;
+        var settings = budget.Settings;
         return new ReportDocument(
             Schema,
             settings.Seed,
-            options.Budget.SeedCount,
-            $"{options.Budget.ShardIndex}/{options.Budget.ShardCount}",
+            budget.SeedCount,
+            $"{budget.ShardIndex}/{budget.ShardCount}",
             Names.Strategy(settings.Strategy),
             settings.Iterations,
             settings.TimeLimitSeconds,
             settings.MaxSteps,
-            [.. options.Engines.Select(e => e.Name)],
-            [.. options.Properties.Select(p => p.Id())],
-            options.Characterize,
-            Seconds(outcome.Elapsed),
-            outcome.AsDeclared,
-            outcome.Implementations.All(i => i.Conclusive),
-            [.. outcome.Implementations.Select(Implementation)]);
+            model.Engines,
+            [.. model.Properties.Select(p => p.Id())],
+            model.Fingerprinted,
+            Seconds(model.Elapsed),
+            model.AsDeclared,
+            model.Conclusive,
+            [.. model.Rows.Select(Implementation)]);
     }
 
-    private static ImplementationDocument Implementation(ImplementationOutcome row)
+    private static ImplementationDocument Implementation(RowView row)
     {
         var implementation = row.Implementation;
         var contract = implementation.Contract;
@@ -58,7 +60,7 @@ internal static class JsonReport
             implementation.Description,
             new ContractDocument(Names.Failure(contract.Failure), CancellationIds.Id(contract.Cancellation), contract.SupportsReset),
             implementation.ExpectedViolation?.Id(),
-            Names.ExpectedBecause(implementation),
+            row.ExpectedBecause,
             row.Fingerprint is { } f
                 ? new FingerprintDocument(
                     f.Failure is { } failure ? Names.Failure(failure) : null,
@@ -74,86 +76,24 @@ internal static class JsonReport
             row.Conclusive,
             row.Iterations,
             Seconds(row.Elapsed),
-            [.. row.Properties.SelectMany(row.ResultsFor).Select(r => Result(r.Engine, r.Result))]);
+            [.. row.Results.Select(Result)]);
     }
 
-    private static ResultDocument Result(string engine, PropertyResult result)
-    {
-        var witness = result.Witness;
-        return new ResultDocument(
-            result.Property.Id(),
-            Names.Verdict(result.Verdict),
-            engine,
-            result.Iterations,
-            Seconds(result.Elapsed),
-            result.Scenario?.Name,
-            result.Scenario?.Text,
-            result.Violation?.Reason,
-            witness?.TracePath,
-            witness?.TracePath is { } trace ? CliCommands.Replay(trace) : null,
-            witness?.ReplayCommand,
-            result.History,
-            result.Cause);
-    }
+    private static ResultDocument Result(EngineResultView result) => new(
+        result.Property.Id(),
+        VerdictSpelling.Of(result.Verdict).Key,
+        result.Engine,
+        result.Iterations,
+        Seconds(result.Elapsed),
+        result.Scenario?.Name,
+        result.Scenario?.Text,
+        result.Violation?.Reason,
+        result.Replay?.TracePath,
+        result.Replay?.InProcess,
+        result.Replay?.WithCoyote,
+        result.History,
+        result.Cause,
+        Names.Evidence(result.Evidence));
 
     private static double Seconds(TimeSpan elapsed) => Math.Round(elapsed.TotalSeconds, 3);
 }
-
-/// <summary>The top of the JSON report: the budget it ran with, and one entry per implementation.</summary>
-internal sealed record ReportDocument(
-    string Schema,
-    uint Seed,
-    int Seeds,
-    string Shard,
-    string Strategy,
-    int Iterations,
-    int? TimeLimitSeconds,
-    int? MaxSteps,
-    IReadOnlyList<string> Engines,
-    IReadOnlyList<string> Properties,
-    bool Fingerprint,
-    double Seconds,
-    bool AsDeclared,
-    bool Conclusive,
-    IReadOnlyList<ImplementationDocument> Implementations);
-
-internal sealed record ImplementationDocument(
-    string Name,
-    string Kind,
-    string Description,
-    ContractDocument Declared,
-    string? ExpectedViolation,
-    string? ExpectedBecause,
-    FingerprintDocument? Fingerprint,
-    bool? AsDeclared,
-    bool Conclusive,
-    int Iterations,
-    double Seconds,
-    IReadOnlyList<ResultDocument> Results);
-
-internal sealed record ContractDocument(string Failure, string Cancellation, bool Reset);
-
-internal sealed record FingerprintDocument(
-    string? Failure,
-    string? Cancellation,
-    bool? Reset,
-    bool MatchesDeclared,
-    IReadOnlyList<string> FailureHolds,
-    IReadOnlyList<string> CancellationHolds,
-    IReadOnlyList<string> Unknown,
-    IReadOnlyList<string> Evidence);
-
-internal sealed record ResultDocument(
-    string Property,
-    string Verdict,
-    string Engine,
-    int Iterations,
-    double Seconds,
-    string? Scenario,
-    string? ScenarioText,
-    string? Violation,
-    string? Trace,
-    string? Replay,
-    string? ReplayWithCoyote,
-    string? History,
-    string? Cause);

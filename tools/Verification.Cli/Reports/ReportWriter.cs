@@ -1,6 +1,9 @@
 namespace Verification.Cli.Reports;
 
-/// <summary>Writes the three reports into the output folder, and the JSON also where <c>--json</c> says.</summary>
+/// <summary>
+/// Writes the three reports into the output folder, and the JSON also where <c>--json</c> says, all from the one
+/// <see cref="ReportModel"/> of the run that the terminal matrix was printed from.
+/// </summary>
 internal static class ReportWriter
 {
     public const string JsonName = "report.json";
@@ -13,12 +16,13 @@ internal static class ReportWriter
         ArgumentNullException.ThrowIfNull(outcome);
         var directory = Path.GetFullPath(outcome.Options.OutputDirectory);
         Directory.CreateDirectory(directory);
-        var json = JsonReport.Serialize(outcome);
+        var model = ReportModel.Of(outcome);
+        var json = JsonReport.Serialize(model);
         var written = new List<string>
         {
             WriteFile(Path.Combine(directory, JsonName), json),
-            WriteFile(Path.Combine(directory, MarkdownName), MarkdownReport.Render(outcome)),
-            WriteFile(Path.Combine(directory, HtmlName), HtmlReport.Render(outcome, directory)),
+            WriteFile(Path.Combine(directory, MarkdownName), MarkdownReport.Render(model)),
+            WriteFile(Path.Combine(directory, HtmlName), HtmlReport.Render(model, directory)),
         };
         if (outcome.Options.JsonPath is { } extra)
         {
