@@ -73,8 +73,4 @@ public sealed record Budget(RunSettings Settings, int SeedCount = 1, int ShardIn
         var (index, count) = source.Get(OptionTable.Shard, (defaults.ShardIndex, defaults.ShardCount));
         return new Budget(settings, seedCount, index, count);
     }
-
-    /// <summary>Reads a shard as <c>index/count</c>, e.g. <c>0/4</c>.</summary>
-    /// <exception cref="FormatException">Not of that form, or the index is not below the count.</exception>
-    public static (int Index, int Count) ParseShard(string text) => ValueParsers.Shard(Variables.Shard, text);
 }
