@@ -12,16 +12,22 @@ namespace Verification.Core;
 /// <param name="ShardCount">How many shards the seed range is split into.</param>
 public sealed record Budget(RunSettings Settings, int SeedCount = 1, int ShardIndex = 0, int ShardCount = 1)
 {
-    /// <summary>Environment variables that override the defaults, as the README documents them.</summary>
+    /// <summary>The environment variables that override the defaults, as the README documents them; the names are the <see cref="OptionTable"/>'s.</summary>
     public static class Variables
     {
-        public const string Iterations = "VERIFICATION_ITERATIONS";
-        public const string Seed = "VERIFICATION_SEED";
-        public const string Seeds = "VERIFICATION_SEEDS";
-        public const string Shard = "VERIFICATION_SHARD";
-        public const string Strategy = "VERIFICATION_STRATEGY";
-        public const string MaxSteps = "VERIFICATION_MAX_STEPS";
-        public const string TimeLimit = "VERIFICATION_TIME_LIMIT";
+        public static string Iterations => OptionTable.Iterations.Variable!;
+
+        public static string Seed => OptionTable.Seed.Variable!;
+
+        public static string Seeds => OptionTable.Seeds.Variable!;
+
+        public static string Shard => OptionTable.Shard.Variable!;
+
+        public static string Strategy => OptionTable.Strategy.Variable!;
+
+        public static string MaxSteps => OptionTable.MaxSteps.Variable!;
+
+        public static string TimeLimit => OptionTable.TimeLimit.Variable!;
     }
 
     /// <summary>The seeds this shard runs, in order.</summary>
@@ -38,56 +44,33 @@ public sealed record Budget(RunSettings Settings, int SeedCount = 1, int ShardIn
     }
 
     /// <summary>Reads the budget from the environment, falling back to <paramref name="defaults"/> for what is not set.</summary>
+    /// <param name="defaults">The budget where no variable says otherwise.</param>
+    /// <param name="read">Reads a variable, null if unset; the process's environment unless given.</param>
     /// <exception cref="FormatException">A variable is set to something that is not a valid value; the message names it.</exception>
-    public static Budget FromEnvironment(Budget defaults, Func<string, string?>? read = null)
+    public static Budget FromEnvironment(Budget defaults, Func<string, string?>? read = null) =>
+        Read(read is null ? EnvironmentSource.Process : new EnvironmentSource(read), defaults);
+
+    /// <summary>
+    /// Reads the budget's settings from <paramref name="source"/>, falling back to <paramref name="defaults"/> for what it
+    /// does not give: the one mapping of settings to a budget, shared by the environment and the command line.
+    /// </summary>
+    /// <exception cref="FormatException">The source gives a value that is not valid; the message names where.</exception>
+    public static Budget Read(ISettingSource source, Budget defaults)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(defaults);
-        read ??= Environment.GetEnvironmentVariable;
-        var settings = defaults.Settings;
-        if (read(Variables.Iterations) is { } iterations)
+        var fallback = defaults.Settings;
+        var settings = fallback with
         {
-            settings = settings with { Iterations = Positive(Variables.Iterations, iterations) };
-        }
-
-        if (read(Variables.Seed) is { } seed)
-        {
-            settings = settings with { Seed = uint.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw Bad(Variables.Seed, seed, "a whole number") };
-        }
-
-        if (read(Variables.Strategy) is { } strategy)
-        {
-            settings = settings with { Strategy = RunSettings.ParseStrategy(strategy) ?? throw Bad(Variables.Strategy, strategy, "portfolio, random, pct, probabilistic or qlearning") };
-        }
-
-        if (read(Variables.MaxSteps) is { } steps)
-        {
-            settings = settings with { MaxSteps = Positive(Variables.MaxSteps, steps) };
-        }
-
-        if (read(Variables.TimeLimit) is { } limit)
-        {
-            settings = settings with { TimeLimitSeconds = Positive(Variables.TimeLimit, limit) };
-        }
-
-        var seedCount = read(Variables.Seeds) is { } count ? Positive(Variables.Seeds, count) : defaults.SeedCount;
-        var (index, shards) = read(Variables.Shard) is { } shard ? ParseShard(shard) : (defaults.ShardIndex, defaults.ShardCount);
-        return new Budget(settings, seedCount, index, shards);
+            Iterations = source.Get(OptionTable.Iterations, fallback.Iterations),
+            Seed = source.Get(OptionTable.Seed, fallback.Seed),
+            Strategy = source.Get(OptionTable.Strategy, fallback.Strategy),
+            MaxSteps = source.Get(OptionTable.MaxSteps, fallback.MaxSteps),
+            TimeLimitSeconds = source.Get(OptionTable.TimeLimit, fallback.TimeLimitSeconds),
+            ResultsDirectory = source.Get(OptionTable.Out, fallback.ResultsDirectory),
+        };
+        var seedCount = source.Get(OptionTable.Seeds, defaults.SeedCount);
+        var (index, count) = source.Get(OptionTable.Shard, (defaults.ShardIndex, defaults.ShardCount));
+        return new Budget(settings, seedCount, index, count);
     }
-
-    /// <summary>Reads a shard as <c>index/count</c>, e.g. <c>0/4</c>.</summary>
-    /// <exception cref="FormatException">Not of that form, or the index is not below the count.</exception>
-    public static (int Index, int Count) ParseShard(string text) =>
-        text.Split('/') is [var i, var n]
-        && int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-        && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-        && count > 0 && index < count
-            ? (index, count)
-            : throw Bad(Variables.Shard, text, "index/count with index below count, e.g. 0/4");
-
-    private static int Positive(string name, string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw Bad(name, text, "a positive whole number");
-
-    private static FormatException Bad(string name, string text, string expected) => new($"{name}='{text}' is not {expected}.");
 }

@@ -36,12 +36,6 @@ public sealed record RunSettings(
 {
     public const int DefaultMaxSteps = 1000;
 
-    /// <summary>Reads a strategy name as the command line and the environment spell it; null if unknown.</summary>
-    public static Strategy? ParseStrategy(string name) =>
-        Enum.TryParse<Strategy>(name.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var strategy) && Enum.IsDefined(strategy)
-            ? strategy
-            : null;
-
     /// <summary>The configuration to explore with: the shared settings, iterations, seed, strategy and time limit.</summary>
     internal Configuration ToConfiguration()
     {

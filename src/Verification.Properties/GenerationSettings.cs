@@ -10,57 +10,41 @@ namespace Verification.Properties;
 /// <param name="Replay">The FsCheck seed to start from; null picks a fresh one, which the result reports.</param>
 public sealed record GenerationSettings(RunSettings Case, int Tests = 100, ReplaySeed? Replay = null)
 {
-    /// <summary>Environment variables that override the defaults, as the README documents them.</summary>
+    /// <summary>The environment variables that override the defaults, as the README documents them; the names are the <see cref="OptionTable"/>'s.</summary>
     public static class Variables
     {
-        public const string Tests = "VERIFICATION_GENERATED_TESTS";
-        public const string Iterations = "VERIFICATION_GENERATED_ITERATIONS";
+        public static string Tests => OptionTable.GeneratedTests.Variable!;
+
+        public static string Iterations => OptionTable.GeneratedIterations.Variable!;
+
         /// <summary>An FsCheck seed <c>seed,gamma</c> to start from, or <c>random</c> for a fresh one each run.</summary>
-        public const string Replay = "VERIFICATION_GENERATED_REPLAY";
+        public static string Replay => OptionTable.GeneratedReplay.Variable!;
     }
 
     /// <summary>Reads the settings from the environment, falling back to <paramref name="defaults"/> for what is not set.</summary>
+    /// <param name="defaults">The settings where no variable says otherwise.</param>
+    /// <param name="read">Reads a variable, null if unset; the process's environment unless given.</param>
     /// <exception cref="FormatException">A variable is set to something that is not a valid value; the message names it.</exception>
-    public static GenerationSettings FromEnvironment(GenerationSettings defaults, Func<string, string?>? read = null)
+    public static GenerationSettings FromEnvironment(GenerationSettings defaults, Func<string, string?>? read = null) =>
+        Read(read is null ? EnvironmentSource.Process : new EnvironmentSource(read), defaults);
+
+    /// <summary>Reads the settings from <paramref name="source"/>, falling back to <paramref name="defaults"/> for what it does not give.</summary>
+    /// <exception cref="FormatException">The source gives a value that is not valid; the message names where.</exception>
+    public static GenerationSettings Read(ISettingSource source, GenerationSettings defaults)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(defaults);
-        read ??= Environment.GetEnvironmentVariable;
-        var settings = defaults;
-        if (read(Variables.Tests) is { } tests)
-        {
-            settings = settings with { Tests = Positive(Variables.Tests, tests) };
-        }
 
-        if (read(Variables.Iterations) is { } iterations)
+        // Null stands for a fresh seed each run, whether the defaults or the source ask for it.
+        var replay = source.Get(OptionTable.GeneratedReplay, defaults.Replay is { } seed ? (seed.Seed, seed.Gamma) : null);
+        return defaults with
         {
-            settings = settings with { Case = settings.Case with { Iterations = Positive(Variables.Iterations, iterations) } };
-        }
-
-        var replay = read(Variables.Replay);
-        if (replay == "random")
-        {
-            settings = settings with { Replay = null };
-        }
-        else if (replay is not null)
-        {
-            try
-            {
-                settings = settings with { Replay = ReplaySeed.Parse(replay) };
-            }
-            catch (FormatException bad)
-            {
-                throw new FormatException($"{Variables.Replay}: {bad.Message}", bad);
-            }
-        }
-
-        return settings;
+            Tests = source.Get(OptionTable.GeneratedTests, defaults.Tests),
+            Case = defaults.Case with { Iterations = source.Get(OptionTable.GeneratedIterations, defaults.Case.Iterations) },
+            Replay = replay is { } pair ? new ReplaySeed(pair.Seed, pair.Gamma) : null,
+        };
     }
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Tests} generated scenarios, each {Case}");
-
-    private static int Positive(string name, string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new FormatException($"{name}='{text}' is not a positive whole number.");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using Microsoft.FSharp.Core;
+using Verification.Core;
 
 namespace Verification.Properties;
 
@@ -28,12 +29,9 @@ public sealed record ReplaySeed(ulong Seed, ulong Gamma)
     public static ReplaySeed Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Trim().TrimStart('(').TrimEnd(')').Split(',', StringSplitOptions.TrimEntries);
-        return parts is [var seed, var gamma]
-            && ulong.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
-            && ulong.TryParse(gamma, NumberStyles.None, CultureInfo.InvariantCulture, out var g)
-                ? new ReplaySeed(s, g)
-                : throw new FormatException($"'{text}' is not an FsCheck seed: expected 'seed,gamma', e.g. '(12345,67891)'.");
+        return ValueParsers.TryParseSeedPair(text, out var seed, out var gamma)
+            ? new ReplaySeed(seed, gamma)
+            : throw new FormatException($"'{text}' is not an FsCheck seed: expected 'seed,gamma', e.g. '(12345,67891)'.");
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"({Seed},{Gamma})");

@@ -1,4 +1,5 @@
-using System.Globalization;
+using Verification.Core;
+using Verification.Core.CommandLine;
 
 namespace Verification.Benchmarks;
 
@@ -23,39 +24,53 @@ internal sealed record Options(
     string Out = "benchmarks",
     string? Only = null)
 {
-    public const string Usage =
-        "usage: dotnet run -c Release --project tools/Verification.Benchmarks -- [--quick] [--repeats N] [--seeds N] [--trials N] " +
-        "[--iterations N] [--ci-iterations N] [--cpu-budget SECONDS] [--out DIR] [--only overhead,scaling,budget,bugs,stress]";
+    /// <summary>What <c>--quick</c> starts from.</summary>
+    public static Options QuickRun { get; } = new(Quick: true, Repeats: 2, Seeds: 3, Trials: 2, ThroughputIterations: 100, CpuBudgetSeconds: 1);
+
+    public static string Usage =>
+        $"usage: dotnet run -c Release --project tools/Verification.Benchmarks -- {OptionHelp.Synopsis(BenchmarkSettings.All)}";
+
+    private static CommandSpec Command => new("Verification.Benchmarks", "Measures the harness's speed and how quickly it finds bugs.")
+    {
+        Options = BenchmarkSettings.All,
+    };
 
     public bool Runs(string section) => Only is null || Only.Split(',').Contains(section, StringComparer.OrdinalIgnoreCase);
 
-    /// <exception cref="ArgumentException">An option is unknown or its value is not a positive whole number.</exception>
-    public static Options Parse(IReadOnlyList<string> args)
+    /// <summary>Reads the command line; null if it asks for help, which is then written to <paramref name="help"/>.</summary>
+    /// <exception cref="ArgumentException">An option is unknown or its value is not valid; the message says which, in one line.</exception>
+    public static Options? Parse(IReadOnlyList<string> args, TextWriter help)
     {
-        var options = args.Contains("--quick")
-            ? new Options(Quick: true, Repeats: 2, Seeds: 3, Trials: 2, ThroughputIterations: 100, CpuBudgetSeconds: 1)
-            : new Options();
-        for (var i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(help);
+        var parsed = CommandLineParser.Parse(Command, args);
+        if (parsed.HelpRequested)
         {
-            var name = args[i];
-            int Number() => i + 1 < args.Count && int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new ArgumentException($"{name} takes a positive whole number.");
-            options = name switch
-            {
-                "--quick" => options,
-                "--repeats" => options with { Repeats = Number() },
-                "--seeds" => options with { Seeds = Number() },
-                "--trials" => options with { Trials = Number() },
-                "--iterations" => options with { ThroughputIterations = Number() },
-                "--ci-iterations" => options with { CiIterations = Number() },
-                "--cpu-budget" => options with { CpuBudgetSeconds = Number() },
-                "--only" => options with { Only = i + 1 < args.Count ? args[++i] : throw new ArgumentException("--only takes a list of sections.") },
-                "--out" => options with { Out = i + 1 < args.Count ? args[++i] : throw new ArgumentException("--out takes a folder.") },
-                _ => throw new ArgumentException($"Unknown option '{name}'."),
-            };
+            help.WriteLine(Usage);
+            help.WriteLine();
+            help.WriteLine("options:");
+            OptionHelp.WriteOptions(help, BenchmarkSettings.All);
+            return null;
         }
 
-        return options;
+        var error = parsed.Error ?? (parsed.Unmatched is [var unknown, ..] ? $"unknown option '{unknown}'" : null);
+        if (error is not null)
+        {
+            throw new ArgumentException(error);
+        }
+
+        // --quick changes the defaults; an option given beside it still wins, wherever it stands.
+        ISettingSource given = parsed;
+        var defaults = given.Get(BenchmarkSettings.Quick) ? QuickRun : new Options();
+        return defaults with
+        {
+            Repeats = given.Get(BenchmarkSettings.Repeats, defaults.Repeats),
+            Seeds = given.Get(BenchmarkSettings.Seeds, defaults.Seeds),
+            Trials = given.Get(BenchmarkSettings.Trials, defaults.Trials),
+            ThroughputIterations = given.Get(BenchmarkSettings.Iterations, defaults.ThroughputIterations),
+            CiIterations = given.Get(BenchmarkSettings.CiIterations, defaults.CiIterations),
+            CpuBudgetSeconds = given.Get(BenchmarkSettings.CpuBudget, defaults.CpuBudgetSeconds),
+            Out = given.Get(BenchmarkSettings.Out, defaults.Out),
+            Only = given.Get(BenchmarkSettings.Only, defaults.Only),
+        };
     }
 }

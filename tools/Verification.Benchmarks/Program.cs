@@ -3,15 +3,21 @@ using System.Diagnostics;
 using Verification.Benchmarks;
 using Verification.Core;
 
-Options options;
+Options? options;
 try
 {
-    options = Options.Parse(args);
+    options = Options.Parse(args, Console.Out);
 }
 catch (ArgumentException bad)
 {
     await Console.Error.WriteLineAsync($"{bad.Message}{Environment.NewLine}{Options.Usage}").ConfigureAwait(false);
     return 64;
+}
+
+if (options is null)
+{
+    // Help was asked for, and printed.
+    return 0;
 }
 
 // The bare baseline lives in this assembly: without rewriting it would run outside Coyote's scheduler.

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Verification.Cli.Reports;
 using Verification.Core;
+using Verification.Core.CommandLine;
 using Verification.Specs;
 
 namespace Verification.Cli;
@@ -18,15 +19,6 @@ public static class CommandLine
     public const int NotAsDeclared = 1;
     public const int BadInput = 2;
     public const int CannotRun = 3;
-
-    internal const string Usage = """
-        usage: verify [--impl NAME[,NAME...]] [--property ID[,ID...]] [--engine coyote|fscheck|stress|all]
-                      [--iterations N] [--seed N] [--seeds N] [--shard I/N] [--strategy portfolio|random|pct|probabilistic|qlearning]
-                      [--max-steps N] [--time-limit SECONDS] [--out DIR] [--json FILE] [--no-fingerprint]
-               verify --replay TRACE [--case 'implementation|scenario']
-               replay TRACE [--case 'implementation|scenario']
-               list
-        """;
 
     /// <summary>Runs one command over the implementations beside the harness.</summary>
     /// <param name="args">The command line, starting with the command.</param>
@@ -50,16 +42,7 @@ public static class CommandLine
         ArgumentNullException.ThrowIfNull(discover);
         try
         {
-            return Task.FromResult(args switch
-            {
-                ["help" or "--help" or "-h", ..] or [_, "--help" or "-h"] => Help(output),
-                ["list"] => List(Loaded(discover), output),
-                ["list", var extra, ..] => throw new UsageException($"list takes no arguments, not '{extra}'"),
-                ["verify", .. var options] => Verify(VerifyOptions.Parse(options), Loaded(discover), output, interactive),
-                ["replay", .. var options] => Replay(ReplayOptions.Parse(options), Loaded(discover), output),
-                [] => throw new UsageException("expected a command: verify, replay or list"),
-                [var unknown, ..] => throw new UsageException($"unknown command '{unknown}' (verify, replay, list)"),
-            });
+            return Task.FromResult(Run(CommandLineParser.Parse(Program, args), discover, output, interactive));
         }
         catch (UsageException usage)
         {
@@ -73,6 +56,50 @@ public static class CommandLine
         catch (Exception e) when (e is AssemblyNotRewrittenException or IOException or UnauthorizedAccessException)
         {
             return Task.FromResult(Fail(error, e.Message, CannotRun));
+        }
+    }
+
+    /// <summary>The commands; <c>help</c> is one too, as well as <c>--help</c> and <c>-h</c> anywhere.</summary>
+    private static CommandSpec Program => new("verification", "Verifies async singletons under every interleaving, cancellation and failure.")
+    {
+        Subcommands =
+        [
+            VerifyOptions.Command,
+            ReplayOptions.Command,
+            new CommandSpec("list", "Lists every registered implementation, its kind, declared contract and expected verdict."),
+            new CommandSpec("help", "Prints the usage.") { Hidden = true },
+        ],
+    };
+
+    /// <summary>Runs the command <paramref name="parsed"/> names, once its words are known to be right.</summary>
+    /// <exception cref="UsageException">A value is bad, a word is unknown, or no command was given.</exception>
+    private static int Run(ParsedCommandLine parsed, Func<Discovery> discover, TextWriter output, bool interactive)
+    {
+        // Help wins over any other mistake on the command line, so that asking for it always works.
+        if (parsed.HelpRequested)
+        {
+            return Help(output);
+        }
+
+        ThrowIfError(parsed);
+        return parsed.Command switch
+        {
+            "verify" => Verify(VerifyOptions.Read(parsed), Loaded(discover), output, interactive),
+            "replay" => Replay(ReplayOptions.Read(parsed), Loaded(discover), output),
+            "list" when parsed.Unmatched is [var extra, ..] => throw new UsageException($"list takes no arguments, not '{extra}'"),
+            "list" => List(Loaded(discover), output),
+            "help" => Help(output),
+            _ when parsed.Unmatched is [var unknown, ..] => throw new UsageException($"unknown command '{unknown}' (verify, replay, list)"),
+            _ => throw new UsageException("expected a command: verify, replay or list"),
+        };
+    }
+
+    /// <exception cref="UsageException">The command line has a bad or missing value; the message names the option.</exception>
+    internal static void ThrowIfError(ParsedCommandLine parsed)
+    {
+        if (parsed.Error is { } error)
+        {
+            throw new UsageException(error);
         }
     }
 
@@ -114,7 +141,7 @@ public static class CommandLine
 
     private static int Help(TextWriter output)
     {
-        output.WriteLine(Usage);
+        Usage.Write(output);
         return AsDeclared;
     }
 

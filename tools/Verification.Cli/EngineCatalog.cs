@@ -11,32 +11,34 @@ namespace Verification.Cli;
 /// </summary>
 internal static class EngineCatalog
 {
+    /// <summary>The name that selects every engine.</summary>
+    public const string All = "all";
+
     public static ImmutableArray<IVerificationEngine> Available { get; } = [new CoyoteEngine(), new FsCheckEngine(), new StressEngine()];
 
-    public static ImmutableArray<IVerificationEngine> Default => [Available[0]];
-
-    /// <summary>Reads <c>--engine</c>: a comma-separated list of engine names, or <c>all</c>.</summary>
-    /// <exception cref="UsageException">A name is unknown.</exception>
-    public static ImmutableArray<IVerificationEngine> Parse(string value)
+    /// <summary>
+    /// The engines <c>--engine</c> names (<see cref="OptionTable.Engines"/> reads the list): every one for <c>all</c>,
+    /// else each named one once, in the order given.
+    /// </summary>
+    /// <exception cref="FormatException">A name is unknown; the message lists the available ones.</exception>
+    public static ImmutableArray<IVerificationEngine> Resolve(IEnumerable<string> names)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (names.Length == 0)
-        {
-            throw new UsageException($"--engine needs a name ({Known})");
-        }
-
-        if (names.Any(n => n.Equals("all", StringComparison.OrdinalIgnoreCase)))
+        ArgumentNullException.ThrowIfNull(names);
+        var named = names.ToList();
+        if (named.Any(n => n.Equals(All, StringComparison.OrdinalIgnoreCase)))
         {
             return Available;
         }
 
-        return [.. names.Select(Find).Distinct()];
+        return [.. named.Select(Find).Distinct()];
     }
 
-    private static string Known => $"available: {string.Join(", ", Available.Select(e => e.Name))}, all";
+    /// <summary>The names <c>--engine</c> takes, as help lists them: <c>coyote|fscheck|stress|all</c>.</summary>
+    public static string Choices => string.Join("|", Available.Select(e => e.Name).Append(All));
+
+    private static string Known => $"available: {string.Join(", ", Available.Select(e => e.Name))}, {All}";
 
     private static IVerificationEngine Find(string name) =>
         Available.FirstOrDefault(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new UsageException($"unknown engine '{name}' ({Known})");
+        ?? throw new FormatException($"unknown engine '{name}' ({Known})");
 }
