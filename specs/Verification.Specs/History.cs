@@ -2,53 +2,6 @@ using System.Collections.Immutable;
 
 namespace Verification.Specs;
 
-/// <summary>How a get call ended.</summary>
-public enum CallOutcome
-{
-    /// <summary>Still running when the history was taken.</summary>
-    Pending,
-    Returned,
-    Threw,
-    Canceled,
-}
-
-/// <summary>A get call seen as an interval of the history.</summary>
-public sealed record GetCall(
-    int Caller,
-    int Start,
-    int? End,
-    CallOutcome Outcome,
-    int? Instance,
-    int? ExceptionAttempt,
-    int? CancelRequestedAt,
-    string? Detail)
-{
-    /// <summary>True if the harness cancelled this call's token before the call ended.</summary>
-    public bool WasCanceled => CancelRequestedAt is int at && (End is null || at < End);
-
-    /// <summary>True if the call had started and not yet ended at sequence point <paramref name="sequence"/>.</summary>
-    public bool InProgressAt(int sequence) => Start < sequence && (End is null || End > sequence);
-}
-
-/// <summary>How an initialization attempt ended.</summary>
-public enum AttemptOutcome
-{
-    Pending,
-    Succeeded,
-    Failed,
-    Canceled,
-    Released,
-}
-
-/// <summary>
-/// An initialization attempt seen as an interval of the history. <c>CancelRequestedAt</c> is when the attempt's token was
-/// cancelled, if that happened before the attempt ended.
-/// </summary>
-public sealed record AttemptRun(int Number, int Instance, int? Caller, int Start, int? End, AttemptOutcome Outcome, int? CancelRequestedAt = null);
-
-/// <summary>A reset seen as an interval of the history.</summary>
-public sealed record ResetCall(int Caller, int Start, int? End);
-
 /// <summary>A complete or partial run history, with the derived views the oracles need.</summary>
 public sealed class History
 {

@@ -1,4 +1,4 @@
-namespace Verification.Specs;
+namespace Verification;
 
 /// <summary>A property of the async-singleton contract. See specs/contract.md for the precise statements.</summary>
 public enum Property
@@ -23,15 +23,4 @@ public enum Property
 
     /// <summary>RESET: a completed reset starts a new epoch; the old instance is never handed out again.</summary>
     Reset,
-}
-
-/// <summary>The property IDs as the contract, the CLI and the reports spell them.</summary>
-public static class PropertyIds
-{
-    public static IReadOnlyList<Property> All { get; } = Enum.GetValues<Property>();
-
-    public static string Id(this Property property) => property.ToString().ToUpperInvariant();
-
-    public static bool TryParse(string id, out Property property) =>
-        Enum.TryParse(id, ignoreCase: true, out property) && Enum.IsDefined(property);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Verification.Core;
-using Verification.Properties;
+using Verification.Generation;
 
 namespace Verification.Tests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Verification.Cli;
 using Verification.Core;
-using Verification.Properties;
+using Verification.Generation;
 using Verification.Specs;
 using Verification.Tests.Fixtures;
 using static Verification.Tests.Kit.FixtureImplementations;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Verification.Cli;
-using Verification.Cli.Engines;
+using Verification.Generation;
 using Verification.Cli.Reports;
 using Verification.Core;
 using Verification.Specs;

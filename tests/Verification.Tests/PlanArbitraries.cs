@@ -1,6 +1,6 @@
 using FsCheck;
 using Verification.Core;
-using Verification.Properties;
+using Verification.Generation;
 
 namespace Verification.Tests;
 

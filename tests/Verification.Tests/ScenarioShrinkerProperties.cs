@@ -1,6 +1,6 @@
 using FsCheck.Fluent;
 using Verification.Core;
-using Verification.Properties;
+using Verification.Generation;
 using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
 
 namespace Verification.Tests;

@@ -1,6 +1,6 @@
 using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
 using Verification.Core;
-using Verification.Properties;
+using Verification.Generation;
 
 namespace Verification.Tests;
 

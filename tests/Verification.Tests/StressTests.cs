@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Coyote.Rewriting;
 using Verification.Core;
-using Verification.Properties;
+using Verification.Generation;
 using Verification.Specs;
 using CoyoteOperation = Microsoft.Coyote.Runtime.Operation;
 

@@ -1,5 +1,5 @@
 using Verification.Core;
-using Verification.Properties;
+using Verification.Generation;
 
 namespace Verification.Tests;
 

@@ -195,7 +195,7 @@ public sealed class VerdictSpellingTests
             Assert.That(printed.Split(Environment.NewLine)[^3..].Select(l => l[..25]),
                 Is.EqualTo(ReplayLabels), "the commands start in one column");
             Assert.That(failure.Replay?.TracePath, Is.EqualTo(trace));
-            Assert.That(failure.Replay?.InProcess, Is.EqualTo(CliCommands.Replay(trace)));
+            Assert.That(failure.Replay?.InProcess, Is.EqualTo(ReplayCommands.VerifyCli(trace)));
             Assert.That(failure.Replay?.WithCoyote, Is.EqualTo("coyote replay"));
         });
     }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Verification.Cli.Engines;
+using Verification.Generation;
 using Verification.Core;
 
 namespace Verification.Cli;

@@ -63,7 +63,7 @@ public sealed class CoyoteEngine : IVerificationEngine
                 {
                     ExecutorPolicy = policy,
                     Variants = request.Characterize
-                        ? [.. ContractVariant.All.Where(v => !scenario.UsesHang || (v.Cancellation == CancellationPolicy.None) == (policy == CancellationPolicy.None))]
+                        ? [.. ContractVariant.All.Where(v => !scenario.UsesHang || ExecutorWaiting.WaitsAlike(v.Cancellation, policy))]
                         : [declared],
                     StopAtFirstFailure = request.StopAtFirstFailure,
                 };
@@ -99,9 +99,9 @@ public sealed class CoyoteEngine : IVerificationEngine
 
     private static PropertyResult Judge(Implementation implementation, Property property, List<ExplorationRun> runs)
     {
-        if (property == Property.Reset && !implementation.Contract.SupportsReset)
+        if (PropertyResult.NotApplicable(implementation, property) is { } notApplicable)
         {
-            return new PropertyResult(property, Verdict.NotApplicable, 0, TimeSpan.Zero, Cause: "The implementation declares no reset.");
+            return notApplicable;
         }
 
         var declared = ContractVariant.Of(implementation.Contract);

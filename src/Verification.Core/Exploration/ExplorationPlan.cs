@@ -34,7 +34,7 @@ public sealed record ExplorationPlan(Implementation Implementation, Scenario Sce
 
     /// <summary>The implementation as the executor should see it: the executor only asks whether the policy lets a cancelled caller stop waiting.</summary>
     public Implementation Executed =>
-        (ExecutorPolicy == CancellationPolicy.None) == (Implementation.Contract.Cancellation == CancellationPolicy.None)
+        ExecutorWaiting.WaitsAlike(ExecutorPolicy, Implementation.Contract.Cancellation)
             ? Implementation
             : Implementation with { Contract = Implementation.Contract with { Cancellation = ExecutorPolicy } };
 

@@ -54,7 +54,7 @@ public sealed record ExplorationRun(
     public bool IsDeclaredRun =>
         !IsProbe
         && StandardScenarios.For(Implementation).Contains(Scenario)
-        && (!Scenario.UsesHang || (ExecutorPolicy == CancellationPolicy.None) == (Implementation.Contract.Cancellation == CancellationPolicy.None));
+        && (!Scenario.UsesHang || ExecutorWaiting.WaitsAlike(ExecutorPolicy, Implementation.Contract.Cancellation));
 
     public IEnumerable<VariantViolation> Of(ContractVariant variant) => Violations.Where(v => v.Variant == variant);
 

@@ -63,7 +63,7 @@ internal sealed record FailureView(
         {
             var text = FailureText.Of(witness);
             return witness.TracePath is { } trace
-                ? text with { Replays = [.. text.Replays, new ReplayLine("Replay in process", CliCommands.Replay(trace))] }
+                ? text with { Replays = [.. text.Replays, new ReplayLine("Replay in process", ReplayCommands.VerifyCli(trace))] }
                 : text;
         }
 

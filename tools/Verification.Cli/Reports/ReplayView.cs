@@ -18,7 +18,7 @@ internal sealed record ReplayView(string? TracePath, string? InProcess, string? 
         ? null
         : new ReplayView(
             witness.TracePath,
-            witness.TracePath is { } trace ? CliCommands.Replay(trace) : null,
+            witness.TracePath is { } trace ? ReplayCommands.VerifyCli(trace) : null,
             witness.ReplayCommand,
             witness.Iterations,
             witness.Settings);
