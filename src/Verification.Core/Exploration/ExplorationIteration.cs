@@ -35,7 +35,7 @@ public sealed class ExplorationIteration : IIterationObserver
 
     // The iteration in flight, set by the body and settled after Coyote files it.
     private HistoryRecorder? _recorder;
-    private History? _endHistory;
+    private History? _history;
     private bool _completed;
     private string? _iterationFault;
     private bool _noResetHook;
@@ -74,7 +74,7 @@ public sealed class ExplorationIteration : IIterationObserver
         _clock.Start();
         var recorder = new HistoryRecorder(_plan.Scenario.Callers.Length);
         _recorder = recorder;
-        _endHistory = null;
+        _history = null;
         _started++;
         _completed = false;
         _iterationFault = null;
@@ -97,6 +97,7 @@ public sealed class ExplorationIteration : IIterationObserver
 
         _completed = true;
         var history = recorder.ToHistory();
+        _history = history;
         _judged = _iterationFault is null ? [.. _plan.Variants.Select(v => (v, JudgeAgainst(v, history)))] : [];
         var declared = _plan.JudgesDeclared ? ViolationsOf(_plan.Declared) : [];
         var failure = _iterationFault ?? (declared.IsEmpty ? null : ViolationMarker + string.Join("; ", declared));
@@ -115,8 +116,12 @@ public sealed class ExplorationIteration : IIterationObserver
         }
 
         // Operations Coyote tears down after it stops an iteration may still record (finally blocks): they are not
-        // observations, so the history is taken as it stood when the iteration ended.
-        _endHistory = _recorder?.ToHistory();
+        // observations, so the history of a stopped iteration is taken as it stood when the iteration ended. A completed
+        // iteration's history is the one its body judged.
+        if (!_completed)
+        {
+            _history = _recorder?.ToHistory();
+        }
         Iterations++;
         _unsettled = true;
     }
@@ -172,7 +177,7 @@ public sealed class ExplorationIteration : IIterationObserver
 
         _unsettled = false;
         var bug = NewBug(engine);
-        var history = _endHistory ?? _recorder?.ToHistory();
+        var history = _history;
         if (history is null)
         {
             return;
