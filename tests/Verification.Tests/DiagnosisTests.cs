@@ -78,18 +78,6 @@ public sealed class DiagnosisTests
     }
 
     [Test]
-    public void Run_OfCorrectCodeOnSystemThreadingLock_IsInconclusiveNamingTheLock()
-    {
-        var result = Exploration.Run(Fixture<SystemThreadingLockAdapter>(), StandardScenarios.ConcurrentGet, Quick);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive), result.Describe);
-            Assert.That(result.Diagnosis, Does.Contain("System.Threading.Lock"));
-        });
-    }
-
-    [Test]
     public void Run_OfInitializationCompletedByARealTimer_IsInconclusiveNamingTheTimer()
     {
         var result = Exploration.Run(Fixture<TimerCompletedAdapter>(), StandardScenarios.ConcurrentGet, Quick);

@@ -56,16 +56,16 @@ public sealed class ThirdPartyTests
     }
 
     [Test]
-    public void LazyTaskExecutionAndPublication_UnderCoyote_IsInconclusiveNamingLazysLock()
+    public void LazyTaskExecutionAndPublication_EveryScenario_Passes()
     {
-        // Lazy<T>'s lock is real and outside Coyote's model: a scheduling point inside the factory looks like a deadlock.
+        // Lazy<T>'s lock lives in the runtime library, which Coyote does not rewrite; the harness's model of Lazy<T> takes
+        // a controlled lock instead, so a caller blocked on it is seen by the scheduler (it was a false "potential deadlock").
         var report = Verify("lazy-task-execution-and-publication", TestSettings.Ci);
-        var judged = report.Results.Where(r => r.Verdict != Verdict.NotApplicable).ToList();
 
         Assert.Multiple(() =>
         {
-            Assert.That(judged.Select(r => r.Verdict), Is.All.EqualTo(Verdict.Inconclusive), "The engine's limit must not be blamed on the library, nor pass it.");
-            Assert.That(judged.Select(r => r.Cause), Has.All.Contain("Lazy<T>"));
+            Assert.That(report.Results.Select(r => r.Verdict), Is.All.EqualTo(Verdict.Pass).Or.EqualTo(Verdict.NotApplicable), () => Describe(report));
+            Assert.That(report.Uncontrolled, Is.Empty);
         });
     }
 

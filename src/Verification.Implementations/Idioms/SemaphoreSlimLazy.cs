@@ -10,9 +10,10 @@ namespace Verification.Implementations.Idioms;
 /// <remarks>
 /// Concurrency contract: one initialization succeeds per epoch; every caller gets the same value, only once it is
 /// initialized. A failure reaches the caller whose initialization failed; the lock is released and the next caller tries
-/// again. Callers cannot cancel (the semaphore's own cancellable wait would leave the caller's token out of the
-/// initialization anyway; here it is simply not offered). <see cref="ResetAsync"/> takes the same lock, so it waits for an
-/// initialization in flight, which therefore belongs to the old epoch.
+/// again. The caller's token is passed the idiomatic way, to the lock's wait and to the initialization the caller runs: a
+/// caller cancelled while it waits for the lock leaves without taking it, and one cancelled during its own initialization
+/// abandons that attempt, so the next caller starts another (caller-abandon). <see cref="ResetAsync"/> takes the same
+/// lock, so it waits for an initialization in flight, which therefore belongs to the old epoch.
 /// </remarks>
 /// <typeparam name="T">The value's type.</typeparam>
 /// <param name="create">The async initialization.</param>
@@ -23,15 +24,16 @@ public sealed class SemaphoreSlimLazy<T>(Func<CancellationToken, Task<T>> create
     private T? _value;
 
     /// <summary>Gets the value, initializing it if this epoch has none.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     /// <exception cref="Exception">Whatever the initialization threw, for the caller that ran it.</exception>
-    public async Task<T> GetValueAsync()
+    public async Task<T> GetValueAsync(CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _value) is { } ready)
         {
             return ready;
         }
 
-        await _lock.WaitAsync().ConfigureAwait(false);
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_value is { } value)
@@ -39,7 +41,7 @@ public sealed class SemaphoreSlimLazy<T>(Func<CancellationToken, Task<T>> create
                 return value;
             }
 
-            var created = await create(CancellationToken.None).ConfigureAwait(false);
+            var created = await create(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _value, created);
             return created;
         }
@@ -67,15 +69,15 @@ public sealed class SemaphoreSlimLazy<T>(Func<CancellationToken, Task<T>> create
 }
 
 [SingletonImplementation("semaphore-slim-lazy", Kind = ImplementationKind.Correct,
-    Failure = FailurePolicy.Retry, Cancellation = CancellationPolicy.None, SupportsReset = true,
-    Description = "SemaphoreSlim(1, 1) as an async lock around check, create, publish; reset takes the same lock.")]
+    Failure = FailurePolicy.Retry, Cancellation = CancellationPolicy.CallerAbandon, SupportsReset = true,
+    Description = "SemaphoreSlim(1, 1) as an async lock around check, create, publish, with the caller's token passed to the lock's wait and to the initialization; reset takes the same lock.")]
 public sealed class SemaphoreSlimLazyAdapter : SingletonAdapter
 {
     public override ISingletonSubject Create(InitializationSeam seam) => new Subject(new SemaphoreSlimLazy<Resource>(seam.CreateInitializedAsync));
 
     private sealed class Subject(SemaphoreSlimLazy<Resource> lazy) : ISingletonSubject
     {
-        public async Task<object?> GetAsync(CancellationToken cancellationToken) => await lazy.GetValueAsync().ConfigureAwait(false);
+        public async Task<object?> GetAsync(CancellationToken cancellationToken) => await lazy.GetValueAsync(cancellationToken).ConfigureAwait(false);
 
         public Task ResetAsync() => lazy.ResetAsync();
     }

@@ -89,28 +89,6 @@ public sealed class LockOrderDeadlockAdapter : SingletonAdapter
     }
 }
 
-/// <summary>Correct double-checked locking, but on <see cref="System.Threading.Lock"/>, which Coyote does not control.</summary>
-public sealed class SystemThreadingLockAdapter : SingletonAdapter
-{
-    public override ISingletonSubject Create(InitializationSeam seam) => new Subject(seam);
-
-    private sealed class Subject(InitializationSeam seam) : ISingletonSubject
-    {
-        private readonly System.Threading.Lock _gate = new();
-        private Task<Resource>? _instance;
-
-        public async Task<object?> GetAsync(CancellationToken cancellationToken)
-        {
-            lock (_gate)
-            {
-                _instance ??= seam.CreateInitializedAsync(CancellationToken.None);
-            }
-
-            return await _instance;
-        }
-    }
-}
-
 /// <summary>Completes its initialization from a real timer, outside the scheduler.</summary>
 public sealed class TimerCompletedAdapter : SingletonAdapter
 {
