@@ -6,7 +6,8 @@ namespace Verification.Implementations.PlantedBugs;
 /// <summary>
 /// Planted bug: a caller whose wait for the lock is cancelled releases the lock anyway, "to be safe". It never took it, so
 /// the release hands out a count the semaphore never had: the holder is still inside, and the next waiter walks in too
-/// and runs a second initialization.
+/// and runs a second initialization. Otherwise it is the idiomatic cancellable double-checked lock: the caller's token goes
+/// to the lock's wait and to the setup the caller runs.
 /// </summary>
 /// <remarks>
 /// Only a model of <see cref="SemaphoreSlim.WaitAsync(CancellationToken)"/> that honours the token can reach this: a
@@ -41,7 +42,7 @@ public sealed class ReleasedOnCancelConnector(Func<Connection> createConnection)
             if (_instance is null)
             {
                 var instance = createConnection();
-                await instance.ConnectAsync(CancellationToken.None).ConfigureAwait(false);
+                await instance.ConnectAsync(cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _instance, instance);
             }
 
@@ -58,7 +59,7 @@ public sealed class ReleasedOnCancelConnector(Func<Connection> createConnection)
 
 [PlantedBug(Property.Once)]
 [SingletonImplementation("released-on-cancel",
-    Failure = FailurePolicy.Retry, Cancellation = CancellationPolicy.Caller,
+    Failure = FailurePolicy.Retry, Cancellation = CancellationPolicy.CallerAbandon,
     Description = "A caller whose wait for the SemaphoreSlim is cancelled releases it anyway: the next waiter enters beside the holder.")]
 public sealed class ReleasedOnCancelConnectorAdapter : SingletonAdapter
 {
