@@ -34,7 +34,27 @@ public static class UncontrolledApiScan
         ("System.Threading.Tasks.Task`1", "WaitAsync", "passed straight through: its timeout and token are not controlled", false),
         ("System.Threading.CancellationTokenSource", "CancelAfter", "cancels from a real timer", false),
         ("System.Lazy`1", "get_Value", "Lazy<T>'s own lock is not modelled: a scheduling point inside its factory can look like a deadlock", true),
+        ("System.Threading.Channels.ChannelReader`1", "ReadAsync", ChannelWhy, true),
+        ("System.Threading.Channels.ChannelReader`1", "WaitToReadAsync", ChannelWhy, true),
+        ("System.Threading.Channels.ChannelReader`1", "ReadAllAsync", ChannelWhy, true),
+        ("System.Threading.Channels.ChannelWriter`1", "WriteAsync", ChannelWhy, true),
+        ("System.Threading.Channels.ChannelWriter`1", "WaitToWriteAsync", ChannelWhy, true),
+        ("System.Threading.CancellationTokenRegistration", "Dispose", RegistrationWhy, true),
+        ("System.Threading.CancellationTokenRegistration", "DisposeAsync", RegistrationWhy, true),
     ];
+
+    private const string ChannelWhy =
+        "Channels are passed straight through, not modelled: a wait on one is a wait Coyote cannot see; build the wait from a TaskCompletionSource, or judge the implementation with the stress engine";
+
+    private const string RegistrationWhy =
+        "disposing a registration waits, outside Coyote's model, for a callback still running on another thread, which can hang under Coyote; call Unregister() instead, which never waits";
+
+    // SemaphoreSlim is modelled by Coyote 1.7.11, but its model ignores a wait's token and any timeout other than 0: where a
+    // real waiter would give up, the modelled one waits for ever. Calls are matched before and after Coyote's rewrite.
+    private static readonly string[] SemaphoreTypes = ["System.Threading.SemaphoreSlim", "Microsoft.Coyote.Rewriting.Types.Threading.SemaphoreSlim"];
+
+    private const string CancellableWaitMark = "!";
+    private const string TimedWaitMark = "~";
 
     private static readonly Lazy<Dictionary<short, OpCode>> OpCodesByValue = new(() =>
         typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -44,7 +64,20 @@ public static class UncontrolledApiScan
     private static readonly ConcurrentDictionary<Type, (ImmutableArray<string> Apis, ImmutableArray<Assembly> Assemblies)> Cache = new();
 
     /// <summary>The uncontrolled APIs reachable from <paramref name="adapterType"/>, each as <c>Type.Member (why)</c>, sorted.</summary>
-    public static ImmutableArray<string> Find(Type adapterType) => [.. Cache.GetOrAdd(adapterType, Scan).Apis.Where(a => !a.StartsWith(SuspectMark, StringComparison.Ordinal))];
+    public static ImmutableArray<string> Find(Type adapterType) => [.. Cache.GetOrAdd(adapterType, Scan).Apis.Where(a => !IsMarked(a))];
+
+    /// <summary>
+    /// Reachable waits that Coyote models only in part (a <c>SemaphoreSlim</c> wait with a token or a timeout): under Coyote
+    /// they never give up, so they explain callers a deadlock left waiting that real threads would have let go. Each comes
+    /// with whether only a cancelled caller can be held by it (a token), or any caller (a timeout).
+    /// </summary>
+    public static ImmutableArray<(string Api, bool OnlyCancelled)> UnmodelledWaits(Type adapterType) =>
+        [.. Cache.GetOrAdd(adapterType, Scan).Apis
+            .Where(a => a.StartsWith(CancellableWaitMark, StringComparison.Ordinal) || a.StartsWith(TimedWaitMark, StringComparison.Ordinal))
+            .Select(a => (a[1..], a.StartsWith(CancellableWaitMark, StringComparison.Ordinal)))];
+
+    private static bool IsMarked(string api) =>
+        api.StartsWith(SuspectMark, StringComparison.Ordinal) || api.StartsWith(CancellableWaitMark, StringComparison.Ordinal) || api.StartsWith(TimedWaitMark, StringComparison.Ordinal);
 
     /// <summary>Reachable APIs that are usually harmless but explain a "potential deadlock" when Coyote reports one.</summary>
     public static ImmutableArray<string> Suspects(Type adapterType) =>
@@ -120,6 +153,22 @@ public static class UncontrolledApiScan
             if (typeName == knownType && (knownMember is null || member.Name == knownMember))
             {
                 return (suspectOnly ? SuspectMark : string.Empty) + $"{knownType.Replace("`1", "<T>", StringComparison.Ordinal)}.{(knownMember ?? member.Name).Replace("get_", string.Empty, StringComparison.Ordinal)} ({why})";
+            }
+        }
+
+        if (SemaphoreTypes.Contains(typeName) && member is MethodInfo { Name: "Wait" or "WaitAsync" } wait)
+        {
+            var parameters = wait.GetParameters().Select(p => p.ParameterType).ToList();
+            if (parameters.Contains(typeof(CancellationToken)))
+            {
+                return CancellableWaitMark + $"System.Threading.SemaphoreSlim.{wait.Name}(CancellationToken) (Coyote 1.7.11's model ignores the token: " +
+                    "a cancelled waiter keeps waiting where a real one ends with OperationCanceledException; judge cancellation with the stress engine)";
+            }
+
+            if (parameters.Contains(typeof(int)) || parameters.Contains(typeof(TimeSpan)))
+            {
+                return TimedWaitMark + $"System.Threading.SemaphoreSlim.{wait.Name} with a timeout (Coyote 1.7.11's model ignores any timeout but 0: " +
+                    "a waiter keeps waiting where a real one gives up; judge it with the stress engine)";
             }
         }
 
