@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Verification.Specs;
 
 /// <summary>One observed event. Numbers are 1-based; absent ones are null.</summary>
@@ -14,4 +16,11 @@ public sealed record HistoryEvent(
     int? Caller = null,
     int? Attempt = null,
     int? Instance = null,
-    string? Detail = null);
+    string? Detail = null)
+{
+    /// <summary>
+    /// For an event that ends with an exception (a get that threw or was cancelled, an attempt that failed), where that
+    /// exception and those inside it were thrown; empty otherwise.
+    /// </summary>
+    public ImmutableArray<ExceptionOrigin> Thrown { get; init; } = [];
+}

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Verification.Specs;
 
 /// <summary>
@@ -15,10 +17,36 @@ public sealed class HistoryRecorder
     private readonly Dictionary<object, int> _instances = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Exception, int> _attemptExceptions = new(ReferenceEqualityComparer.Instance);
     private int _attempts;
+    private bool _sealed;
 
     public HistoryRecorder(int callerCount) => CallerCount = callerCount;
 
     public int CallerCount { get; }
+
+    /// <summary>True once <see cref="Seal"/> has cut the history: nothing recorded after that is kept.</summary>
+    public bool IsSealed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sealed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Cuts the history here: every event recorded from now on is dropped. An engine calls it at the moment it stops a run
+    /// itself (Coyote, when it gives up on a deadlock or a step bound), because what the run's operations do while they are
+    /// torn down (finally blocks, a waiter let through outside the schedule) is not an observation of the implementation.
+    /// </summary>
+    public void Seal()
+    {
+        lock (_gate)
+        {
+            _sealed = true;
+        }
+    }
 
     /// <summary>Numbers a new attempt and records that it started on <paramref name="instance"/>.</summary>
     public int StartAttempt(object instance, int? caller)
@@ -34,10 +62,12 @@ public sealed class HistoryRecorder
     /// <summary>Records that attempt <paramref name="attempt"/> threw <paramref name="exception"/>, remembering the object.</summary>
     public void AttemptFailed(int attempt, int? caller, Exception exception, EventKind kind = EventKind.AttemptFailed)
     {
+        ArgumentNullException.ThrowIfNull(exception);
+        var thrown = ExceptionOrigin.Of(exception);
         lock (_gate)
         {
             _attemptExceptions[exception] = attempt;
-            AddLocked(kind, caller, attempt, null, Describe(exception));
+            AddLocked(kind, caller, attempt, null, Describe(exception), thrown);
         }
     }
 
@@ -61,16 +91,18 @@ public sealed class HistoryRecorder
     /// <summary>Records how a get of <paramref name="caller"/> ended with <paramref name="exception"/>.</summary>
     public void GetThrew(int caller, Exception exception)
     {
+        ArgumentNullException.ThrowIfNull(exception);
+        var thrown = ExceptionOrigin.Of(exception);
         lock (_gate)
         {
             if (exception is OperationCanceledException)
             {
-                AddLocked(EventKind.GetCanceled, caller, null, null, exception.GetType().Name);
+                AddLocked(EventKind.GetCanceled, caller, null, null, exception.GetType().Name, thrown);
                 return;
             }
 
             int? attempt = _attemptExceptions.TryGetValue(exception, out var number) ? number : null;
-            AddLocked(EventKind.GetThrew, caller, attempt, null, Describe(exception));
+            AddLocked(EventKind.GetThrew, caller, attempt, null, Describe(exception), thrown);
         }
     }
 
@@ -108,6 +140,13 @@ public sealed class HistoryRecorder
         return id;
     }
 
-    private void AddLocked(EventKind kind, int? caller, int? attempt, int? instance, string? detail) =>
-        _events.Add(new HistoryEvent(_events.Count + 1, kind, caller, attempt, instance, detail));
+    private void AddLocked(EventKind kind, int? caller, int? attempt, int? instance, string? detail, ImmutableArray<ExceptionOrigin> thrown = default)
+    {
+        if (_sealed)
+        {
+            return;
+        }
+
+        _events.Add(new HistoryEvent(_events.Count + 1, kind, caller, attempt, instance, detail) { Thrown = thrown.IsDefault ? [] : thrown });
+    }
 }

@@ -56,13 +56,13 @@ public sealed record Fingerprint(
         var failureExplored = runs.Any(r => !r.IsProbe && r.Scenario.Attempts.Any(a => a.Behavior == AttemptBehavior.Fail));
         var failureHolds = Holds(
             Enum.GetValues<FailurePolicy>(), runs, evidence, unknown, failureExplored, FailureDimension, p => p.ToString().ToLowerInvariant(),
-            (run, v, policy) => v.Variant.Failure == policy && v.Violation.Property == Property.Failure);
+            (run, v, policy) => v.Variant.Failure == policy && v.Violation.Property == Property.Failure, Property.Failure);
 
         var cancellationExplored = runs.Any(r => !r.IsProbe && r.Scenario.UsesCancellation);
         var cancellationHolds = Holds(
             Enum.GetValues<CancellationPolicy>(), runs, evidence, unknown, cancellationExplored, CancellationDimension, CancellationIds.Id,
             (run, v, policy) => v.Variant.Cancellation == policy
-                && (v.Violation.Property == Property.Cancel || (v.Violation.Property == Property.Live && run.Scenario.UsesHang)));
+                && (v.Violation.Property == Property.Cancel || (v.Violation.Property == Property.Live && run.Scenario.UsesHang)), Property.Cancel);
 
         var resetRuns = runs.Where(r => r.Scenario.UsesReset).ToList();
         bool? reset = null;
@@ -105,7 +105,8 @@ public sealed record Fingerprint(
         bool explored,
         string dimension,
         Func<T, string> name,
-        Func<ExplorationRun, VariantViolation, T, bool> contradicts)
+        Func<ExplorationRun, VariantViolation, T, bool> contradicts,
+        Property decidedBy)
         where T : struct, Enum
     {
         if (!explored)
@@ -123,7 +124,7 @@ public sealed record Fingerprint(
                 .SelectMany(run => run.Violations.Where(v => contradicts(run, v, policy)).Select(v => (run, v)))
                 .Select(x => $"{dimension}={name(policy)} ruled out by {x.run.Label} (seed {x.v.Seed}, iteration {x.v.Iteration}): {x.v.Violation}")
                 .FirstOrDefault();
-            var inconclusive = runs.FirstOrDefault(r => !r.IsConclusive && !r.IsProbe);
+            var inconclusive = runs.FirstOrDefault(r => r.InconclusiveCauseFor(decidedBy) is not null && !r.IsProbe);
             if (against is not null)
             {
                 evidence.Add(against);
@@ -131,7 +132,7 @@ public sealed record Fingerprint(
             else if (inconclusive is not null)
             {
                 open = true;
-                evidence.Add($"{dimension}={name(policy)} not established: {inconclusive.Label}: {inconclusive.InconclusiveCause}");
+                evidence.Add($"{dimension}={name(policy)} not established: {inconclusive.Label}: {inconclusive.InconclusiveCauseFor(decidedBy)}");
             }
             else
             {

@@ -127,8 +127,8 @@ public sealed class CoyoteEngine : IVerificationEngine
             return new PropertyResult(property, Verdict.Inconclusive, 0, TimeSpan.Zero, Cause: "No scenario that exercises this property ran.");
         }
 
-        return exercising.FirstOrDefault(r => !r.IsConclusive) is { } unsure
-            ? new PropertyResult(property, Verdict.Inconclusive, total, time, unsure.Scenario, Cause: unsure.InconclusiveCause)
+        return exercising.FirstOrDefault(r => r.InconclusiveCauseFor(property) is not null) is { } unsure
+            ? new PropertyResult(property, Verdict.Inconclusive, total, time, unsure.Scenario, Cause: unsure.InconclusiveCauseFor(property))
             : new PropertyResult(property, Verdict.Pass, total, time);
     }
 

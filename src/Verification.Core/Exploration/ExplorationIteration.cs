@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Microsoft.Coyote.Runtime;
 using Microsoft.Coyote.Specifications;
 using Verification.Specs;
 
@@ -24,6 +25,12 @@ public sealed class ExplorationIteration : IIterationObserver
 {
     internal const string ViolationMarker = "Contract violated: ";
 
+    /// <summary>
+    /// Potential deadlocks a run explores past before it stops. Each costs Coyote's deadlock timeout (a second) of wall time,
+    /// and an unmodelled lock can hit one in most iterations: a budget of a thousand would take a quarter of an hour.
+    /// </summary>
+    internal const int PotentialDeadlocksExplored = 10;
+
     private const string NoResetHook = "ResetAsync threw NotSupportedException: the implementation has no reset hook.";
 
     private readonly ExplorationPlan _plan;
@@ -39,6 +46,7 @@ public sealed class ExplorationIteration : IIterationObserver
     private bool _completed;
     private string? _iterationFault;
     private bool _noResetHook;
+    private string? _artefact;
     private ImmutableArray<(ContractVariant Variant, ImmutableArray<Violation> Violations)> _judged = [];
     private bool _unsettled;
     private int _bugsFiled;
@@ -50,6 +58,11 @@ public sealed class ExplorationIteration : IIterationObserver
     private string? _fault;
     private string? _resetProblem;
     private string? _potentialDeadlock;
+    private int _potentialDeadlocks;
+    private int _unjudged;
+    private string? _firstUnjudged;
+    private bool _getSeen;
+    private bool _attemptSeen;
     private string? _staticStateLeak;
     private volatile bool _closed;
     private bool _stopping;
@@ -79,7 +92,14 @@ public sealed class ExplorationIteration : IIterationObserver
         _completed = false;
         _iterationFault = null;
         _noResetHook = false;
+        _artefact = null;
         _judged = [];
+
+        // Coyote raises OnFailure at the moment it decides to stop the iteration (a deadlock, the step bound, an assertion),
+        // before it tears the iteration's operations down. What they do while torn down (finally blocks, a waiter Coyote lets
+        // through, running on outside the schedule) is not an observation: the history ends here. Each iteration has a fresh
+        // runtime, so the handler goes with it.
+        RuntimeProvider.Current.OnFailure += _ => recorder.Seal();
         var executed = _plan.Executed;
         try
         {
@@ -95,10 +115,18 @@ public sealed class ExplorationIteration : IIterationObserver
             _noResetHook = true;
         }
 
+        if (recorder.IsSealed)
+        {
+            // Coyote stopped this iteration and the body ran on outside the schedule: the observer settles it on the history
+            // as it stood at the stop.
+            return;
+        }
+
         _completed = true;
         var history = recorder.ToHistory();
         _history = history;
-        _judged = _iterationFault is null ? [.. _plan.Variants.Select(v => (v, JudgeAgainst(v, history)))] : [];
+        _artefact = _iterationFault is null ? EngineArtefacts.Find(history, _plan.Scenario, underCoyote: true) : null;
+        _judged = _iterationFault is null && _artefact is null ? [.. _plan.Variants.Select(v => (v, JudgeAgainst(v, history)))] : [];
         var declared = _plan.JudgesDeclared ? ViolationsOf(_plan.Declared) : [];
         var failure = _iterationFault ?? (declared.IsEmpty ? null : ViolationMarker + string.Join("; ", declared));
         Specification.Assert(failure is null, failure ?? string.Empty);
@@ -156,8 +184,21 @@ public sealed class ExplorationIteration : IIterationObserver
 
         witnesses = [.. witnesses.Select(w => Finish(w, uncontrolled))];
         return new ExplorationRun(
-            _plan, Iterations, run.Elapsed, violations, witnesses, _resetProblem, _fault, uncontrolled.All, InconclusiveCause(uncontrolled));
+            _plan, Iterations, run.Elapsed, violations, witnesses, _resetProblem, _fault, uncontrolled.All, InconclusiveCause(uncontrolled))
+        {
+            NoAttemptStarted = _getSeen && !_attemptSeen && StartsAnAttempt(_plan.Scenario)
+                ? $"No initialization attempt started in any explored schedule ({Iterations} iteration(s)), although callers called get: there was nothing to judge."
+                : null,
+        };
     }
+
+    /// <summary>
+    /// True if every schedule of <paramref name="scenario"/> must start an attempt: some get is never cancelled, so it must
+    /// be handed an initialized instance. A scenario whose every get may be cancelled before it reaches the implementation
+    /// can legitimately start none.
+    /// </summary>
+    private static bool StartsAnAttempt(Scenario scenario) =>
+        scenario.Callers.Any(ops => ops.Any(o => !o.IsReset && o.Cancel == CancelTiming.Never));
 
     private ImmutableArray<Violation> JudgeAgainst(ContractVariant variant, History history) =>
         _noResetHook
@@ -183,12 +224,20 @@ public sealed class ExplorationIteration : IIterationObserver
             return;
         }
 
+        _getSeen |= !history.Gets.IsEmpty;
+        _attemptSeen |= !history.Attempts.IsEmpty;
         if (_completed)
         {
             if (_iterationFault is not null)
             {
                 _fault ??= _iterationFault;
                 Witness(engine, history, [], _iterationFault, stopped: false);
+                return;
+            }
+
+            if (_artefact is not null)
+            {
+                NotJudged(_artefact);
                 return;
             }
 
@@ -204,21 +253,40 @@ public sealed class ExplorationIteration : IIterationObserver
                 _staticStateLeak ??= bug;
                 return;
             case CoyoteStopKind.PotentialDeadlock:
-                // Every further one costs Coyote's deadlock timeout, and the run is inconclusive already: stop there.
+                // An inconclusive iteration, not an inconclusive cell: the rest of the budget is still explored, so a real
+                // violation in another schedule is found (each further one costs Coyote's deadlock timeout).
                 _potentialDeadlock ??= bug;
-                StopExploring();
+                if (++_potentialDeadlocks == PotentialDeadlocksExplored)
+                {
+                    StopExploring();
+                }
+
                 break;
             default:
                 break;
         }
 
-        var liveCause = bug is null ? null : CoyoteStop.LiveCause(kind, bug);
+        if (EngineArtefacts.Find(history, _plan.Scenario, underCoyote: true) is { } artefact)
+        {
+            NotJudged(artefact);
+            return;
+        }
+
+        var stuck = StuckCallers.Of(history, _plan.Scenario);
+        var liveCause = bug is null ? null : CoyoteStop.LiveCause(kind, bug) is { } cause ? $"{stuck} {cause}".TrimStart() : null;
         _judged = [.. _plan.Variants.Select(v => (v, WithLiveCause(JudgeAgainst(v, history), liveCause)))];
         if (!Record(engine, history, stoppedByCoyote: true))
         {
             _unexplainedStops++;
             _firstUnexplained ??= bug ?? "no report";
         }
+    }
+
+    /// <summary>An iteration whose history shows the engine, not the implementation: it is not judged, and the run cannot pass.</summary>
+    private void NotJudged(string cause)
+    {
+        _unjudged++;
+        _firstUnjudged ??= $"{cause} (seed {_plan.Settings.Seed}, iteration {_started})";
     }
 
     /// <summary>
@@ -348,8 +416,16 @@ public sealed class ExplorationIteration : IIterationObserver
         {
             var suspects = uncontrolled.Concurrency.AddRange(UncontrolledApiScan.Suspects(_plan.Implementation.AdapterType));
             var named = suspects.IsEmpty ? "a lock or wait outside Coyote's model" : string.Join("; ", suspects);
-            return $"Coyote could not tell a deadlock from a wait on something it does not control: {named}. " +
+            var stopped = _stopping && _potentialDeadlocks >= PotentialDeadlocksExplored
+                ? $" (the exploration stopped after {PotentialDeadlocksExplored} of them, each of which costs Coyote's deadlock timeout)"
+                : string.Empty;
+            return $"Coyote could not tell a deadlock from a wait on something it does not control, in {_potentialDeadlocks} of {Iterations} iteration(s){stopped}: {named}. " +
                 $"The stress engine can still exercise it. Coyote said: {CoyoteStop.FirstLine(_potentialDeadlock)}";
+        }
+
+        if (_firstUnjudged is not null)
+        {
+            return $"{_unjudged} of {Iterations} iteration(s) showed the engine, not the implementation, and were not judged; the first: {_firstUnjudged}";
         }
 
         if (!uncontrolled.Concurrency.IsEmpty)

@@ -31,6 +31,16 @@ public sealed record ExplorationRun(
     ImmutableArray<string> Uncontrolled,
     string? Inconclusive)
 {
+    /// <summary>The properties a run cannot vouch for when no initialization attempt ever started: there was nothing to judge them on.</summary>
+    public static ImmutableArray<Property> NeedAnAttempt { get; } = [Property.Once, Property.Same, Property.Published, Property.Cancel, Property.Live];
+
+    /// <summary>
+    /// Why <see cref="NeedAnAttempt"/> cannot pass: callers called get, the scenario must start an attempt, and no attempt
+    /// started in any explored schedule (an exception every call hit before reaching the initialization, say); null if one did.
+    /// A violation seen stands; only a pass is withheld.
+    /// </summary>
+    public string? NoAttemptStarted { get; init; }
+
     public Implementation Implementation => Plan.Implementation;
 
     public Scenario Scenario => Plan.Scenario;
@@ -66,6 +76,10 @@ public sealed record ExplorationRun(
         ? $"The exploration stopped at its first failure (iteration {Witnesses[0].Iterations}), so the schedules after it were not explored."
         : null);
 
+    /// <summary>Why this run cannot vouch for a pass of <paramref name="property"/>, or null if it can.</summary>
+    public string? InconclusiveCauseFor(Property property) =>
+        InconclusiveCause ?? (NeedAnAttempt.Contains(property) ? NoAttemptStarted : null);
+
     /// <summary>The replayable failure that shows <paramref name="property"/> violated under the declared contract, if any.</summary>
     public RunResult? WitnessOf(Property property) => Witnesses.FirstOrDefault(w => w.Violates(property));
 
@@ -80,7 +94,7 @@ public sealed record ExplorationRun(
             return Witnesses[0];
         }
 
-        return InconclusiveCause is { } cause
+        return (InconclusiveCause ?? NoAttemptStarted) is { } cause
             ? new RunResult(Implementation, Scenario, Settings, Verdict.Inconclusive, [], Iterations, Elapsed, null, null, null, Uncontrolled, cause)
             : new RunResult(Implementation, Scenario, Settings, Verdict.Pass, [], Iterations, Elapsed, null, null, null, Uncontrolled, Core.Uncontrolled.DataNoteOf(Uncontrolled));
     }

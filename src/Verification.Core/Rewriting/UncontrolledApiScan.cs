@@ -29,7 +29,20 @@ public static class UncontrolledApiScan
         ("System.Threading.SpinWait", null, "spins outside the scheduler", false),
         ("System.Threading.Tasks.Task", "ContinueWith", "continuations scheduled outside the scheduler", false),
         ("System.Threading.Tasks.Task`1", "ContinueWith", "continuations scheduled outside the scheduler", false),
+        ("System.Threading.Channels.ChannelReader`1", "ReadAsync", ChannelWhy, true),
+        ("System.Threading.Channels.ChannelReader`1", "WaitToReadAsync", ChannelWhy, true),
+        ("System.Threading.Channels.ChannelReader`1", "ReadAllAsync", ChannelWhy, true),
+        ("System.Threading.Channels.ChannelWriter`1", "WriteAsync", ChannelWhy, true),
+        ("System.Threading.Channels.ChannelWriter`1", "WaitToWriteAsync", ChannelWhy, true),
+        ("System.Threading.CancellationTokenRegistration", "Dispose", RegistrationWhy, true),
+        ("System.Threading.CancellationTokenRegistration", "DisposeAsync", RegistrationWhy, true),
     ];
+
+    private const string ChannelWhy =
+        "Channels are passed straight through, not modelled: a wait on one is a wait Coyote cannot see; build the wait from a TaskCompletionSource, or judge the implementation with the stress engine";
+
+    private const string RegistrationWhy =
+        "disposing a registration waits, outside Coyote's model, for a callback still running on another thread, which can hang under Coyote; call Unregister() instead, which never waits";
 
     private static readonly Lazy<Dictionary<short, OpCode>> OpCodesByValue = new(() =>
         typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -39,7 +52,9 @@ public static class UncontrolledApiScan
     private static readonly ConcurrentDictionary<Type, (ImmutableArray<string> Apis, ImmutableArray<Assembly> Assemblies)> Cache = new();
 
     /// <summary>The uncontrolled APIs reachable from <paramref name="adapterType"/>, each as <c>Type.Member (why)</c>, sorted.</summary>
-    public static ImmutableArray<string> Find(Type adapterType) => [.. Cache.GetOrAdd(adapterType, Scan).Apis.Where(a => !a.StartsWith(SuspectMark, StringComparison.Ordinal))];
+    public static ImmutableArray<string> Find(Type adapterType) => [.. Cache.GetOrAdd(adapterType, Scan).Apis.Where(a => !IsMarked(a))];
+
+    private static bool IsMarked(string api) => api.StartsWith(SuspectMark, StringComparison.Ordinal);
 
     /// <summary>Reachable APIs that are usually harmless but explain a "potential deadlock" when Coyote reports one.</summary>
     public static ImmutableArray<string> Suspects(Type adapterType) =>

@@ -49,6 +49,12 @@ public sealed record StressResult(
         ? null
         : $"Coyote does not control {string.Join("; ", Uncontrolled)}: only the stress engine exercised it, on real threads, which proves less than systematic exploration.";
 
+    /// <summary>Repetitions whose history showed the engine rather than the implementation (<see cref="EngineArtefacts"/>), not judged.</summary>
+    public int Unjudged { get; init; }
+
+    /// <summary>Why the first unjudged repetition was not judged, or null if every repetition was.</summary>
+    public string? UnjudgedCause { get; init; }
+
     public bool Violates(Property property) => ViolationCounts.ContainsKey(property);
 
     public string Describe()
@@ -64,6 +70,11 @@ public sealed record StressResult(
         if (Diagnosis is not null)
         {
             lines.Add($"  {Diagnosis}");
+        }
+
+        if (UnjudgedCause is not null)
+        {
+            lines.Add($"  {Unjudged} repetition(s) not judged: {UnjudgedCause}");
         }
 
         if (UncontrolledNote is { } note)

@@ -35,6 +35,8 @@ public static class StressRunner
         ImmutableArray<Violation> firstViolations = [];
         string? firstHistory = null;
         string? diagnosis = null;
+        var unjudged = 0;
+        string? unjudgedCause = null;
         var clock = Stopwatch.StartNew();
         while (repetitions < settings.Repetitions && hangs < settings.MaxHangs
                && !(settings.TimeLimitSeconds is double limit && clock.Elapsed.TotalSeconds >= limit)
@@ -56,6 +58,16 @@ public static class StressRunner
             }
 
             var history = recorder.ToHistory();
+
+            // The same rule as under Coyote. Real threads run no model of Coyote's, so it is not expected to name anything here,
+            // and a timeout on real threads is the implementation's own.
+            if (completed && EngineArtefacts.Find(history, scenario, underCoyote: false) is { } artefact)
+            {
+                unjudged++;
+                unjudgedCause ??= artefact;
+                continue;
+            }
+
             var violations = Contract.Judge(history, implementation.Contract);
             if (!completed)
             {
@@ -91,6 +103,8 @@ public static class StressRunner
             first, firstViolations, firstHistory, diagnosis, clock.Elapsed)
         {
             Uncontrolled = UncontrolledApiScan.Find(implementation.AdapterType),
+            Unjudged = unjudged,
+            UnjudgedCause = unjudgedCause,
         };
     }
 

@@ -98,4 +98,69 @@ public sealed class HistoryRecorderTests
 
     /// <summary>Value equality, so that only reference identity tells two of them apart.</summary>
     private sealed record Token(string Name);
+
+    [Test]
+    public void Seal_EventsRecordedAfterIt_AreNotInTheHistory()
+    {
+        var recorder = new HistoryRecorder(callerCount: 2);
+        recorder.Add(EventKind.GetStarted, 1);
+        recorder.Add(EventKind.GetStarted, 2);
+
+        recorder.Seal();
+        recorder.StartAttempt(new object(), caller: 2);
+        recorder.GetThrew(1, new ThreadInterruptedException());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorder.IsSealed);
+            Assert.That(recorder.ToHistory().Events.Select(e => e.Kind), Is.EqualTo(new[] { EventKind.GetStarted, EventKind.GetStarted }));
+        });
+    }
+
+    [Test]
+    public void GetThrew_RecordsWhereTheExceptionAndTheOneInsideItWereThrown()
+    {
+        var recorder = new HistoryRecorder(callerCount: 1);
+        recorder.Add(EventKind.GetStarted, 1);
+
+        recorder.GetThrew(1, CaughtFrom(ThrowsWrapped));
+
+        Assert.That(
+            recorder.ToHistory().Events[^1].Thrown.Select(o => o.ToString()),
+            Is.EqualTo(new[]
+            {
+                $"System.InvalidOperationException thrown by {typeof(HistoryRecorderTests).FullName}.{nameof(ThrowsWrapped)}",
+                $"System.TimeoutException thrown by {typeof(HistoryRecorderTests).FullName}.{nameof(ThrowsInside)}",
+            }));
+    }
+
+    private static Exception CaughtFrom(Action action)
+    {
+        try
+        {
+            action();
+        }
+#pragma warning disable CA1031 // The test wants whatever was thrown.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return e;
+        }
+
+        throw new AssertionException("nothing was thrown");
+    }
+
+    private static void ThrowsWrapped()
+    {
+        try
+        {
+            ThrowsInside();
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException("wrapped", e);
+        }
+    }
+
+    private static void ThrowsInside() => throw new TimeoutException("inside");
 }
