@@ -155,28 +155,20 @@ public sealed class EngineArtefactTests
     }
 
     [Test]
-    public void Explore_OfADeadlockWhoseTeardownLetsAWaiterThrough_FailsLiveAndNeverOnce()
+    public void Explore_OfADeadlockHoldingTheLock_FailsLiveAndNeverOnce()
     {
-        // When Coyote gives up on the deadlock it tears the iteration down and may let a waiter through the held lock, outside
-        // the schedule: that waiter starts a second attempt. It happens in a few iterations of a run, at times that vary, so
-        // the test explores until it has happened at least once (the fixture counts it), then checks no history showed it.
+        // On Coyote 1.7.11's own SemaphoreSlim model, tearing a deadlocked iteration down let a waiter through the held lock,
+        // outside the schedule, and that waiter started a second attempt: a false ONCE beside the true LIVE. The history is
+        // now cut where Coyote stopped the iteration (the recorder is sealed from its failure notification), and the
+        // harness's SemaphoreSlim model hands out no count at teardown; either way no history may show a second attempt.
         var scenario = Scenario.Parse("c1=get c2=get c3=get a=ok:1");
-        var runs = new List<ExplorationRun>();
-        var through = 0;
-        for (uint seed = 1; seed <= 10 && through == 0; seed++)
-        {
-            var before = DeadlocksHoldingTheLockAdapter.ThroughWhileHeld;
-            runs.Add(Exploration.Explore(new ExplorationPlan(Fixture<DeadlocksHoldingTheLockAdapter>(), scenario, Budget(300) with { Seed = seed })));
-            through = DeadlocksHoldingTheLockAdapter.ThroughWhileHeld - before;
-        }
-
-        var violations = runs.SelectMany(r => r.Violations).ToList();
+        var run = Exploration.Explore(new ExplorationPlan(Fixture<DeadlocksHoldingTheLockAdapter>(), scenario, Budget(300)));
+        var violations = run.Violations.ToList();
         var seen = string.Join(Environment.NewLine, violations.Select(v => $"{v.Violation} (seed {v.Seed}, iteration {v.Iteration})"));
         var live = violations.FirstOrDefault(v => v.Violation.Property == Property.Live)?.Violation.Reason;
 
         Assert.Multiple(() =>
         {
-            Assert.That(through, Is.Positive, "Coyote's teardown never let a waiter through: this proves nothing.");
             Assert.That(violations.Select(v => v.Violation.Property), Does.Contain(Property.Live), seen);
             Assert.That(violations.Select(v => v.Violation.Property), Is.All.EqualTo(Property.Live), seen);
             Assert.That(live, Does.Contain("was stuck in its get 1 of 1").And.Contain("no initialization attempt running"), seen);

@@ -36,7 +36,7 @@ public sealed class DeferredSearchIndex(Func<CancellationToken, Task<Resource>> 
             index = _index;
         }
 
-        return CancellableWait.WaitAsync(index, cancellationToken);
+        return index.WaitAsync(cancellationToken);
     }
 }
 

@@ -60,7 +60,7 @@ public sealed class AbandonableLazy<T>(Func<CancellationToken, Task<T>> factory)
 
             if (winding)
             {
-                await CancellableWait.WaitAsync(attempt.Ended.Task, cancellationToken).ConfigureAwait(false);
+                await attempt.Ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -71,7 +71,7 @@ public sealed class AbandonableLazy<T>(Func<CancellationToken, Task<T>> factory)
 
             try
             {
-                return await CancellableWait.WaitAsync(attempt.Result.Task, cancellationToken).ConfigureAwait(false);
+                return await attempt.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

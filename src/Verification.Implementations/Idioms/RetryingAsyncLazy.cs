@@ -43,7 +43,7 @@ public sealed class RetryingAsyncLazy<T>(Func<CancellationToken, Task<T>> factor
             }
         }
 
-        return CancellableWait.WaitAsync(current.Task, cancellationToken);
+        return current.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Starts a new epoch: the next caller starts a new attempt. An attempt in flight still completes for its waiters.</summary>

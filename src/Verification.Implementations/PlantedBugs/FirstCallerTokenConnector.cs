@@ -28,7 +28,7 @@ public sealed class FirstCallerTokenConnector(Func<Connection> createConnection)
             connecting = _connecting;
         }
 
-        return CancellableWait.WaitAsync(connecting, cancellationToken);
+        return connecting.WaitAsync(cancellationToken);
     }
 
     private async Task<Connection> ConnectAsync(CancellationToken cancellationToken)

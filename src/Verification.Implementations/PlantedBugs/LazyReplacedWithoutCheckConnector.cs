@@ -4,9 +4,9 @@ using Verification.Specs;
 namespace Verification.Implementations.PlantedBugs;
 
 /// <summary>
-/// Planted bug: the retrying <see cref="Lazy{T}"/> of <see cref="Task{TResult}"/>, but a caller who saw it fail replaces
-/// whatever lazy is current, not the one that failed. Two callers of the failed attempt both replace it: the second throws
-/// away the fresh lazy whose initialization the first already started, and the next caller starts another one beside it.
+/// Planted bug: a <see cref="Lazy{T}"/> of <see cref="Task{TResult}"/> that retries after a failure, but every caller that
+/// saw the failure swaps in a fresh lazy of its own and retries on it, with no lock and no compare-and-swap. Two callers of
+/// the failed attempt each start a new initialization, at the same time.
 /// </summary>
 public sealed class LazyReplacedWithoutCheckConnector(Func<Task<Resource>> create)
 {
@@ -21,9 +21,11 @@ public sealed class LazyReplacedWithoutCheckConnector(Func<Task<Resource>> creat
         }
         catch
         {
-            // Bug: should be Interlocked.CompareExchange(ref _current, fresh, lazy).
-            Volatile.Write(ref _current, new Lazy<Task<Resource>>(create));
-            throw;
+            // Bug: should swap only the lazy that failed (Interlocked.CompareExchange(ref _current, fresh, lazy)) and retry on
+            // whichever lazy is current then.
+            var fresh = new Lazy<Task<Resource>>(create);
+            Volatile.Write(ref _current, fresh);
+            return await fresh.Value.ConfigureAwait(false);
         }
     }
 }
@@ -31,7 +33,7 @@ public sealed class LazyReplacedWithoutCheckConnector(Func<Task<Resource>> creat
 [PlantedBug(Property.Once)]
 [SingletonImplementation("lazy-replaced-without-check",
     Failure = FailurePolicy.Retry, Cancellation = CancellationPolicy.None,
-    Description = "Lazy<Task<T>> replaced after a failure by every caller who saw it fail, not only the first: two initializations run at once.")]
+    Description = "Lazy<Task<T>> that every caller who saw it fail replaces with its own and retries on: two initializations run at once.")]
 public sealed class LazyReplacedWithoutCheckConnectorAdapter : SingletonAdapter
 {
     public override ISingletonSubject Create(InitializationSeam seam) =>

@@ -78,17 +78,12 @@ public sealed class ChecksTokenFirstAdapter : SingletonAdapter
 
 /// <summary>
 /// Deadlocks: the first caller takes the lock, initializes (attempt 1 succeeds), then waits for ever on a task nothing
-/// completes, still holding the lock, before it publishes the instance. The others wait on the lock. When Coyote gives up
-/// on that deadlock and tears the iteration down, it lets a waiter through the lock, outside the schedule; that waiter finds
-/// no instance and starts a second initialization. Real threads would never let it through.
+/// completes, still holding the lock, before it publishes the instance. The others wait on the lock. On Coyote's own
+/// SemaphoreSlim model, tearing that deadlocked iteration down let a waiter through the lock, outside the schedule; the
+/// waiter found no instance and started a second initialization. Real threads would never let it through.
 /// </summary>
 public sealed class DeadlocksHoldingTheLockAdapter : SingletonAdapter
 {
-    private static int _throughWhileHeld;
-
-    /// <summary>How many times, in all, a waiter got the lock while the caller stuck inside still held it.</summary>
-    public static int ThroughWhileHeld => Volatile.Read(ref _throughWhileHeld);
-
     public override ISingletonSubject Create(InitializationSeam seam) => new Subject(seam);
 
     private sealed class Subject(InitializationSeam seam) : ISingletonSubject, IDisposable
@@ -96,22 +91,15 @@ public sealed class DeadlocksHoldingTheLockAdapter : SingletonAdapter
         private readonly SemaphoreSlim _lock = new(1, 1);
         private readonly TaskCompletionSource _never = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private object? _instance;
-        private bool _holderStuck;
 
         public async Task<object?> GetAsync(CancellationToken cancellationToken)
         {
             await _lock.WaitAsync(CancellationToken.None);
             try
             {
-                if (_holderStuck)
-                {
-                    Interlocked.Increment(ref _throughWhileHeld);
-                }
-
                 if (_instance is null)
                 {
                     var instance = await seam.CreateInitializedAsync(CancellationToken.None);
-                    _holderStuck = true;
                     await _never.Task;
                     _instance = instance;
                 }
