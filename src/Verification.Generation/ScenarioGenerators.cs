@@ -27,11 +27,15 @@ public static class ScenarioGenerators
 
     public const int MaxAwaits = 3;
 
-    /// <summary>One operation of a caller: mostly plain gets, some cancelled at a point the scheduler chooses or before the call, and resets only if asked for.</summary>
+    /// <summary>
+    /// One operation of a caller: mostly plain gets, some cancelled at a point the scheduler chooses or before the call,
+    /// some given a cancellable token that is never cancelled, and resets only if asked for.
+    /// </summary>
     public static Gen<Operation> Operation(bool withReset) => Gen.Frequency(
         (6, Gen.Constant(Core.Operation.Get)),
         (2, Gen.Constant(Core.Operation.GetCanceledDuring)),
         (1, Gen.Constant(Core.Operation.GetCanceledBefore)),
+        (1, Gen.Constant(Core.Operation.GetWithCancellableToken)),
         (withReset ? 1 : 0, Gen.Constant(Core.Operation.ResetOp)));
 
     /// <summary>The script of one initialization attempt: success or failure after 0 to <see cref="MaxAwaits"/> awaits, or a hang.</summary>

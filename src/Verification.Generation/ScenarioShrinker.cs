@@ -80,7 +80,7 @@ public static class ScenarioShrinker
             }
         }
 
-        // Simpler operations: a cancelled get becomes a plain get, a reset becomes a get.
+        // Simpler operations: a cancelled get, or one given a cancellable token, becomes a plain get; a reset becomes a get.
         for (var c = 0; c < callers.Length; c++)
         {
             for (var o = 0; o < callers[c].Length; o++)

@@ -13,13 +13,13 @@ public sealed class ReportTests
     private static readonly string[] RootFields =
     [
         "schema", "seed", "seeds", "shard", "strategy", "iterations", "timeLimitSeconds", "maxSteps", "engines",
-        "properties", "fingerprint", "seconds", "asDeclared", "conclusive", "implementations",
+        "properties", "fingerprint", "seconds", "asDeclared", "conclusive", "inconclusiveNotAccepted", "implementations",
     ];
 
     private static readonly string[] ImplementationFields =
     [
         "name", "kind", "description", "declared", "expectedViolation", "expectedBecause", "fingerprint", "asDeclared",
-        "conclusive", "iterations", "seconds", "results",
+        "conclusive", "acceptsInconclusive", "iterations", "seconds", "results",
     ];
 
     private static readonly string[] ContractFields =

@@ -39,7 +39,7 @@ public sealed class ScenarioShrinkerProperties
     [Test]
     public void Shrink_WhileEveryPlanFails_EndsAtOneCallerWithOneGet()
     {
-        var scenario = Scenario.Parse("c1=get~cancel,reset,get c2=get~cancelled c3=get,get,get a=hang,fail:3,ok:0");
+        var scenario = Scenario.Parse("c1=get~cancel,reset,get c2=get~cancelled,get~cancellable c3=get,get,get a=hang,fail:3,ok:0");
         var steps = 0;
 
         // FsCheck's loop: keep the first candidate that still fails (here, every one), until none is left.
@@ -74,6 +74,7 @@ public sealed class ScenarioShrinkerProperties
             Assert.That(plans.Min(p => p.Callers.Length), Is.EqualTo(1));
             Assert.That(plans.Max(p => p.Callers.Length), Is.EqualTo(ScenarioGenerators.MaxCallers));
             Assert.That(operations, Has.Some.EqualTo(Operation.GetCanceledDuring).And.Some.EqualTo(Operation.GetCanceledBefore).And.Some.EqualTo(Operation.ResetOp));
+            Assert.That(operations, Has.Some.EqualTo(Operation.GetWithCancellableToken), "a cancellable token that is never cancelled is a plan of its own");
             Assert.That(scripts.Select(s => s.Behavior).Distinct(), Is.EquivalentTo(Enum.GetValues<AttemptBehavior>()));
             Assert.That(plans, Has.Some.Matches<Scenario>(p => p.Callers.Any(ops => ops.Length > 1)));
         });

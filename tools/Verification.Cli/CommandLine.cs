@@ -11,7 +11,8 @@ namespace Verification.Cli;
 /// <summary>
 /// The commands: <c>verify</c> (the verdict matrix, fingerprints and reports), <c>replay</c> (one trace, in process) and
 /// <c>list</c>. Exit codes: 0 as declared (or replay reproduced), 1 not as declared (or replay did not reproduce),
-/// 2 bad input, 3 the harness could not run (an assembly not rewritten, a folder not writable).
+/// 2 bad input, 3 the harness could not run (an assembly not rewritten, a folder not writable), 4 nothing contradicts a
+/// declaration but some implementation has inconclusive cells and does not declare that it accepts them.
 /// </summary>
 public static class CommandLine
 {
@@ -19,6 +20,12 @@ public static class CommandLine
     public const int NotAsDeclared = 1;
     public const int BadInput = 2;
     public const int CannotRun = 3;
+
+    /// <summary>
+    /// Nothing contradicts a declaration, but some implementation could not be judged on every property and does not
+    /// declare <c>[AcceptsInconclusive("why")]</c>: an unproven implementation does not pass. A contradiction (1) wins.
+    /// </summary>
+    public const int InconclusiveNotAccepted = 4;
 
     /// <summary>Runs one command over the implementations beside the harness.</summary>
     /// <param name="args">The command line, starting with the command.</param>
@@ -186,7 +193,7 @@ public static class CommandLine
         var written = ReportWriter.Write(outcome);
         output.WriteLine();
         output.WriteLine($"Reports: {string.Join(", ", written)}");
-        return outcome.AsDeclared ? AsDeclared : NotAsDeclared;
+        return outcome.ExitCode;
     }
 
     /// <summary>Fails before a long run, not after it, if the reports cannot be written.</summary>

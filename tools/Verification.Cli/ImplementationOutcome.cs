@@ -71,6 +71,13 @@ internal sealed record ImplementationOutcome(Implementation Implementation, Immu
     /// <summary>True if every property checked got a verdict: pass or fail, or does not apply.</summary>
     public bool Conclusive => Properties.All(p => VerdictOf(p) != Verdict.Inconclusive);
 
+    /// <summary>
+    /// True if some property checked is inconclusive and the implementation does not declare that it accepts that
+    /// (<see cref="Implementation.AcceptsInconclusive"/>): nothing contradicts its declaration, but nothing proves it
+    /// either, so it does not pass.
+    /// </summary>
+    public bool InconclusiveNotAccepted => !Conclusive && Implementation.AcceptsInconclusive is null;
+
     /// <summary>The "as declared" answer: <see cref="AsDeclared"/>, with a yes that nothing confirms (inconclusive cells) told apart.</summary>
     public Conformance Conformance => AsDeclared switch
     {

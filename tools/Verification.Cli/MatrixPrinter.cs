@@ -61,7 +61,15 @@ internal static class MatrixPrinter
                 output.WriteLine();
                 output.WriteLine($"{inconclusive.Implementation}: {inconclusive.PropertyIds} {VerdictSpelling.Of(Verdict.Inconclusive).Word}: {inconclusive.Cause}");
             }
+
+            if (row.InconclusiveNote is { } note)
+            {
+                output.WriteLine(note);
+            }
         }
+
+        output.WriteLine();
+        output.WriteLine(model.VerdictLine);
     }
 
     /// <summary>A failure as a person reads it: which properties, which engine, then the failure's text.</summary>

@@ -27,6 +27,7 @@ internal static class Usage
         output.WriteLine(
             $"exit codes: {CommandLine.AsDeclared} every implementation behaves as declared (replay: the failure reproduced), " +
             $"{CommandLine.NotAsDeclared} some does not (replay: it did not reproduce), {CommandLine.BadInput} bad input, " +
-            $"{CommandLine.CannotRun} the harness could not run.");
+            $"{CommandLine.CannotRun} the harness could not run, {CommandLine.InconclusiveNotAccepted} none contradicts its declaration " +
+            "but some has inconclusive cells and does not declare [AcceptsInconclusive(\"why\")] on its adapter.");
     }
 }

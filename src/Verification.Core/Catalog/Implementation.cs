@@ -13,6 +13,12 @@ public sealed record Implementation(
     Property? ExpectedViolation,
     string Description)
 {
+    /// <summary>
+    /// Why the implementation accepts an inconclusive verdict, as its adapter declares with
+    /// <see cref="AcceptsInconclusiveAttribute"/>; null if it does not, and then an inconclusive cell keeps it from passing.
+    /// </summary>
+    public string? AcceptsInconclusive { get; init; }
+
     public SingletonAdapter CreateAdapter() => (SingletonAdapter)Activator.CreateInstance(AdapterType)!;
 
     public override string ToString() => Name;

@@ -33,12 +33,22 @@ public static class Registry
     public static Implementation Find(string name) => Discovered.Find(name);
 
     /// <summary>Reads the declaration of one adapter type.</summary>
+    /// <exception cref="CustomAttributeFormatException">It accepts an inconclusive verdict without saying why.</exception>
     public static Implementation Describe(Type adapterType)
     {
         var declared = adapterType.GetCustomAttribute<SingletonImplementationAttribute>()
             ?? throw new ArgumentException($"{adapterType.FullName} has no [SingletonImplementation] attribute.", nameof(adapterType));
         var bug = adapterType.GetCustomAttribute<PlantedBugAttribute>();
         var documented = adapterType.GetCustomAttribute<DocumentedViolationAttribute>();
+        var accepted = adapterType.GetCustomAttribute<AcceptsInconclusiveAttribute>();
+        if (accepted is not null && string.IsNullOrWhiteSpace(accepted.Reason))
+        {
+            // An acceptance nobody can read back is a verdict waved through: discovery reports it like an adapter that
+            // cannot be loaded, so no run looks complete with it.
+            throw new CustomAttributeFormatException(
+                $"{adapterType.FullName}: [AcceptsInconclusive] needs a reason: why the engine cannot judge it, and why that is acceptable.");
+        }
+
         var kind = bug is null ? declared.Kind : ImplementationKind.PlantedBug;
         return new Implementation(
             declared.Name,
@@ -46,7 +56,10 @@ public static class Registry
             kind,
             new DeclaredContract(declared.Failure, declared.Cancellation, declared.SupportsReset),
             bug?.Property ?? documented?.Property,
-            declared.Description);
+            declared.Description)
+        {
+            AcceptsInconclusive = accepted?.Reason.Trim(),
+        };
     }
 
     /// <summary>Finds the implementations in the assemblies of <paramref name="directory"/> that reference the harness.</summary>

@@ -22,7 +22,8 @@ public sealed record Scenario(
 
     public bool UsesReset => Callers.Any(ops => ops.Any(o => o.IsReset));
 
-    public bool UsesCancellation => Callers.Any(ops => ops.Any(o => o.Cancel != CancelTiming.Never));
+    /// <summary>True if some get's token is cancelled; a cancellable token that is never cancelled does not count.</summary>
+    public bool UsesCancellation => Callers.Any(ops => ops.Any(o => o.IsCancelledGet));
 
     public bool UsesHang => Attempts.Any(a => a.Behavior == AttemptBehavior.Hang);
 
@@ -82,8 +83,9 @@ public sealed record Scenario(
         "get" => Operation.Get,
         "get~cancel" => Operation.GetCanceledDuring,
         "get~cancelled" => Operation.GetCanceledBefore,
+        "get~cancellable" => Operation.GetWithCancellableToken,
         "reset" => Operation.ResetOp,
-        _ => throw new FormatException($"'{text}' is not an operation (get, get~cancel, get~cancelled, reset)."),
+        _ => throw new FormatException($"'{text}' is not an operation (get, get~cancel, get~cancelled, get~cancellable, reset)."),
     };
 
     private static AttemptScript ParseAttempt(string text)

@@ -38,7 +38,7 @@ public static class ScenarioExecutor
 
         var cancelledCallersFinishAlone = implementation.Contract.Cancellation.CancelledCallersFinishAlone();
         var mustFinishFirst = scenario.UsesHang
-            ? callers.Where((_, i) => cancelledCallersFinishAlone && scenario.Callers[i].All(o => o.IsReset || o.Cancel != CancelTiming.Never)).ToArray()
+            ? callers.Where((_, i) => cancelledCallersFinishAlone && MustFinishAlone(scenario.Callers[i])).ToArray()
             : callers;
         await Task.WhenAll(mustFinishFirst).ConfigureAwait(false);
         if (scenario.UsesHang)
@@ -50,6 +50,11 @@ public static class ScenarioExecutor
 
         await Task.WhenAll(callers).ConfigureAwait(false);
     }
+
+    // A caller that cancels every get it makes must stop waiting even while an attempt hangs; its resets come with it. A
+    // caller that only resets cancels nothing: like a get whose token is never cancelled, it may wait for the attempt.
+    private static bool MustFinishAlone(IReadOnlyList<Operation> operations) =>
+        operations.Any(o => o.IsCancelledGet) && operations.All(o => o.IsReset || o.IsCancelledGet);
 
     private static async Task RunCallerAsync(int caller, IReadOnlyList<Operation> operations, ISingletonSubject subject, HistoryRecorder recorder)
     {
@@ -64,20 +69,24 @@ public static class ScenarioExecutor
                 continue;
             }
 
-            using var cancellation = new CancellationTokenSource();
+            // A get that never cancels passes CancellationToken.None, as such callers do: code may take another path for a
+            // token that can be cancelled (and Coyote's models of some of those paths misbehave), which is a scenario of its
+            // own (get~cancellable), not something every get should drag in.
+            using var cancellation = operation.PassesCancellableToken ? new CancellationTokenSource() : null;
+            var token = cancellation?.Token ?? CancellationToken.None;
             Task canceller = Task.CompletedTask;
             recorder.Add(EventKind.GetStarted, caller);
             switch (operation.Cancel)
             {
                 case CancelTiming.Before:
                     recorder.Add(EventKind.CancelRequested, caller);
-                    await cancellation.CancelAsync().ConfigureAwait(false);
+                    await cancellation!.CancelAsync().ConfigureAwait(false);
                     break;
                 case CancelTiming.During:
                     canceller = Task.Run(() =>
                     {
                         recorder.Add(EventKind.CancelRequested, caller);
-                        cancellation.Cancel();
+                        cancellation!.Cancel();
                     });
                     break;
                 default:
@@ -86,7 +95,7 @@ public static class ScenarioExecutor
 
             try
             {
-                var value = await subject.GetAsync(cancellation.Token).ConfigureAwait(false);
+                var value = await subject.GetAsync(token).ConfigureAwait(false);
                 recorder.GetReturned(caller, value);
             }
 #pragma warning disable CA1031 // Every exception the implementation throws is an observation to judge, not a harness error.

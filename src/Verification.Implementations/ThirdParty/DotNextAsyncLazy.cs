@@ -15,6 +15,7 @@ namespace Verification.Implementations.ThirdParty;
 /// token to the factory. A faulted task is kept and handed to every later caller (failure cached); only a cancelled task is
 /// restarted ("the canceled task will be restarted automatically even if the lazy container is not resettable").
 /// </remarks>
+[AcceptsInconclusive("Coyote 1.7.11's rewriter crashes on DotNext.dll and DotNext.Threading.dll ([UnsafeAccessor] methods have no IL body), so the library cannot run under the scheduler; the catalogue keeps it to show that engine fault named, not hidden.")]
 [SingletonImplementation("dotnext-async-lazy", Kind = ImplementationKind.ThirdParty,
     Failure = FailurePolicy.Cache, Cancellation = CancellationPolicy.Caller,
     Description = "DotNext.Threading AsyncLazy<T> 6.12.0: WithCancellation(token) per caller, failure cached, no reset.")]
@@ -29,6 +30,7 @@ public sealed class DotNextAsyncLazyAdapter : SingletonAdapter
 /// computation executed again when it will be requested". <see cref="AsyncLazy{T}.Reset"/> returns false and removes
 /// nothing "if value is still computing".
 /// </summary>
+[AcceptsInconclusive("Coyote 1.7.11's rewriter crashes on DotNext.dll and DotNext.Threading.dll ([UnsafeAccessor] methods have no IL body), so the library cannot run under the scheduler; the catalogue keeps it to show that engine fault named, not hidden.")]
 [SingletonImplementation("dotnext-async-lazy-resettable", Kind = ImplementationKind.ThirdParty,
     Failure = FailurePolicy.Cache, Cancellation = CancellationPolicy.Caller, SupportsReset = true,
     Description = "DotNext.Threading AsyncLazy<T> 6.12.0, resettable: Reset() removes a computed value (not one still computing).")]

@@ -78,7 +78,7 @@ internal static class HtmlReport
         html.AppendLine("<header>");
         html.AppendLine("<h1>Verification report</h1>");
         html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"budget\">{E(model.BudgetLine)}</p>");
-        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"verdict-line {(model.AsDeclared ? "ok" : "bad")}\" id=\"overall\">{E(model.VerdictLine)}</p>");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"verdict-line {(model.Passes ? "ok" : "bad")}\" id=\"overall\">{E(model.VerdictLine)}</p>");
         html.AppendLine("</header>");
 
         AppendMatrix(html, model);
@@ -287,8 +287,8 @@ internal static class HtmlReport
 
     private static void AppendInconclusive(StringBuilder html, ReportModel model)
     {
-        var items = model.Inconclusive.ToList();
-        if (items.Count == 0)
+        var rows = model.Rows.Where(r => !r.Inconclusive.IsEmpty).ToList();
+        if (rows.Count == 0)
         {
             return;
         }
@@ -296,9 +296,15 @@ internal static class HtmlReport
         html.AppendLine("<section>");
         html.AppendLine("<h2>Inconclusive</h2>");
         html.AppendLine(CultureInfo.InvariantCulture, $"<ul class=\"{VerdictSpelling.Of(Verdict.Inconclusive).Class}\">");
-        foreach (var group in items)
+        foreach (var row in rows)
         {
-            html.AppendLine(CultureInfo.InvariantCulture, $"<li><strong>{E(group.Implementation)}</strong>, {E(group.PropertyIds)}: {E(group.Cause)}</li>");
+            foreach (var group in row.Inconclusive)
+            {
+                html.AppendLine(CultureInfo.InvariantCulture, $"<li><strong>{E(group.Implementation)}</strong>, {E(group.PropertyIds)}: {E(group.Cause)}</li>");
+            }
+
+            var acceptance = row.InconclusiveNotAccepted ? "not-accepted" : "accepted";
+            html.AppendLine(CultureInfo.InvariantCulture, $"<li class=\"{acceptance}\" data-implementation=\"{E(row.Name)}\"><em>{E(row.InconclusiveNote ?? string.Empty)}</em></li>");
         }
 
         html.AppendLine("</ul>");

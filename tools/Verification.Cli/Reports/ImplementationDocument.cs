@@ -11,6 +11,7 @@ internal sealed record ImplementationDocument(
     FingerprintDocument? Fingerprint,
     bool? AsDeclared,
     bool Conclusive,
+    string? AcceptsInconclusive,
     int Iterations,
     double Seconds,
     IReadOnlyList<ResultDocument> Results);

@@ -47,6 +47,7 @@ internal static class JsonReport
             Seconds(model.Elapsed),
             model.AsDeclared,
             model.Conclusive,
+            model.InconclusiveNotAccepted,
             [.. model.Rows.Select(Implementation)]);
     }
 
@@ -74,6 +75,7 @@ internal static class JsonReport
                 : null,
             row.AsDeclared,
             row.Conclusive,
+            row.AcceptsInconclusive,
             row.Iterations,
             Seconds(row.Elapsed),
             [.. row.Results.Select(Result)]);

@@ -57,13 +57,18 @@ internal static class MarkdownReport
             }
         }
 
-        var inconclusive = model.Inconclusive.ToList();
+        var inconclusive = model.Rows.Where(r => !r.Inconclusive.IsEmpty).ToList();
         if (inconclusive.Count > 0)
         {
             text.AppendLine().AppendLine("## Inconclusive").AppendLine();
-            foreach (var group in inconclusive)
+            foreach (var row in inconclusive)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {group.Implementation}, {group.PropertyIds}: {group.Cause}");
+                foreach (var group in row.Inconclusive)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"- {group.Implementation}, {group.PropertyIds}: {group.Cause}");
+                }
+
+                text.AppendLine(CultureInfo.InvariantCulture, $"- **{row.InconclusiveNote}**");
             }
         }
 

@@ -16,4 +16,5 @@ internal sealed record ReportDocument(
     double Seconds,
     bool AsDeclared,
     bool Conclusive,
+    IReadOnlyList<string> InconclusiveNotAccepted,
     IReadOnlyList<ImplementationDocument> Implementations);

@@ -28,11 +28,17 @@ internal sealed record ReportModel(
     // Keyed by the outcome object, so the terminal and the three report files, written one after the other, share one model.
     private static readonly ConditionalWeakTable<VerificationOutcome, ReportModel> Built = new();
 
-    /// <summary>True if no implementation contradicts what it declares: the exit code 0.</summary>
+    /// <summary>True if no implementation contradicts what it declares: the exit code is then 0, or 4 if <see cref="InconclusiveNotAccepted"/> names some.</summary>
     public bool AsDeclared => Rows.All(r => r.AsDeclared != false);
 
     /// <summary>True if no cell anywhere is inconclusive.</summary>
     public bool Conclusive => Rows.All(r => r.Conclusive);
+
+    /// <summary>The implementations with inconclusive cells that do not declare that they accept them: the exit code 4 when nothing contradicts a declaration.</summary>
+    public ImmutableArray<string> InconclusiveNotAccepted => [.. Rows.Where(r => r.InconclusiveNotAccepted).Select(r => r.Name)];
+
+    /// <summary>True if every implementation passes: none contradicts its declaration, and every inconclusive cell is accepted.</summary>
+    public bool Passes => AsDeclared && InconclusiveNotAccepted.IsEmpty;
 
     public int Iterations => Rows.Sum(r => r.Iterations);
 
@@ -52,11 +58,15 @@ internal sealed record ReportModel(
         get
         {
             var off = Rows.Where(r => r.AsDeclared == false).Select(r => r.Name).ToList();
-            var unjudged = Rows.Count(r => !r.Conclusive);
-            var partly = unjudged == 0 ? string.Empty : $" {unjudged} implementation(s) could not be judged on every property; the inconclusive cells say why.";
-            return off.Count == 0
-                ? $"Every implementation behaves as declared.{partly}"
-                : $"Not as declared: {string.Join(", ", off)}.";
+            var unaccepted = InconclusiveNotAccepted;
+            var accepted = Rows.Where(r => !r.Conclusive && !r.InconclusiveNotAccepted).Select(r => r.Name).ToList();
+            var notProven = unaccepted.IsEmpty ? string.Empty
+                : $" Not proven, inconclusive cells not accepted: {string.Join(", ", unaccepted)}; the inconclusive cells say why.";
+            var acceptedNote = accepted.Count == 0 ? string.Empty
+                : $" Inconclusive cells accepted as declared: {string.Join(", ", accepted)}.";
+            return off.Count > 0 ? $"Not as declared: {string.Join(", ", off)}.{notProven}"
+                : unaccepted.IsEmpty ? $"Every implementation behaves as declared.{acceptedNote}"
+                : $"Nothing contradicts a declaration.{notProven}{acceptedNote}";
         }
     }
 

@@ -18,6 +18,7 @@ namespace Verification.Cli.Reports;
 /// <param name="Results">Every engine's result on every property checked, property by property.</param>
 /// <param name="Failures">Its failures, one per replayable run.</param>
 /// <param name="Inconclusive">Its inconclusive properties, grouped by cause.</param>
+/// <param name="InconclusiveNotAccepted">True if it has inconclusive cells and does not declare that it accepts them: it does not pass.</param>
 internal sealed record RowView(
     Implementation Implementation,
     string? ExpectedBecause,
@@ -31,9 +32,22 @@ internal sealed record RowView(
     bool SeveralEngines,
     ImmutableArray<EngineResultView> Results,
     ImmutableArray<FailureView> Failures,
-    ImmutableArray<InconclusiveView> Inconclusive)
+    ImmutableArray<InconclusiveView> Inconclusive,
+    bool InconclusiveNotAccepted)
 {
     public string Name => Implementation.Name;
+
+    /// <summary>Why it accepts an inconclusive verdict, as its adapter declares; null if it does not.</summary>
+    public string? AcceptsInconclusive => Implementation.AcceptsInconclusive;
+
+    /// <summary>
+    /// What its inconclusive cells mean for the run, in a sentence, or null if it has none: accepted, with the declared
+    /// reason, or not accepted, with what to do.
+    /// </summary>
+    public string? InconclusiveNote => Conclusive ? null
+        : AcceptsInconclusive is { } reason ? $"{Name} accepts an inconclusive verdict: {reason}"
+        : $"{Name} is not proven: its inconclusive cells are not accepted, so verify exits {CommandLine.InconclusiveNotAccepted}. " +
+          "Remove the cause, or declare [AcceptsInconclusive(\"why\")] on its adapter.";
 
     /// <param name="row">The merged outcome of every engine.</param>
     /// <param name="properties">The matrix's columns: the properties the run was asked to judge.</param>
@@ -54,7 +68,8 @@ internal sealed record RowView(
             row.Reports.Length > 1,
             [.. row.Properties.SelectMany(row.ResultsFor).Select(r => EngineResultView.Of(r.Engine, r.Evidence, r.Result))],
             [.. row.FailureGroups.Select(FailureView.Of)],
-            [.. row.InconclusiveGroups.Select(g => new InconclusiveView(implementation.Name, g.Properties, g.Cause))]);
+            [.. row.InconclusiveGroups.Select(g => new InconclusiveView(implementation.Name, g.Properties, g.Cause))],
+            row.InconclusiveNotAccepted);
     }
 
     private static CellView Cell(ImplementationOutcome row, Property property)
