@@ -84,6 +84,66 @@ public sealed class ThirdPartyTests
     }
 
     [Test]
+    public void VsThreadingAsyncLazy_EveryScenario_IsInconclusiveNamingTheContinuationsCoyoteDoesNotControl()
+    {
+        // The library resumes its factory wrapper through ConfigureAwaitRunInline, a Task.ContinueWith Coyote 1.7.11 does not
+        // control: no violation was seen, and a clean run over uncontrolled continuations proves nothing.
+        var report = Verify("vs-threading-async-lazy", TestSettings.Ci);
+        var judged = report.Results.Where(r => r.Verdict != Verdict.NotApplicable).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(judged.Select(r => r.Verdict), Is.All.EqualTo(Verdict.Inconclusive), () => Describe(report));
+            Assert.That(judged.Select(r => r.Cause), Has.All.Contain("Task.ContinueWith"));
+        });
+    }
+
+    [Test]
+    public void BitFasterAtomicAsyncLru_EveryScenario_PassesWithNothingUncontrolled()
+    {
+        // AsyncAtomicFactory: one factory per key under a lock, failure retried; TryRemove starts a new epoch.
+        var report = Verify("bitfaster-atomic-async-lru", TestSettings.Ci);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Results.Select(r => r.Verdict), Is.All.EqualTo(Verdict.Pass), () => Describe(report));
+            Assert.That(report.Uncontrolled, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void MemoryCacheGetOrCreate_ConcurrentMisses_EachRunTheFactoryAndCallersGetDifferentInstances()
+    {
+        // Documented: GetOrCreateAsync takes no lock; concurrent misses each run the factory (dotnet/runtime#36499).
+        var report = Verify("memory-cache-get-or-create", TestSettings.Ci);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.VerdictOf(Property.Once), Is.EqualTo(Verdict.Fail), () => Describe(report));
+            Assert.That(report.VerdictOf(Property.Same), Is.EqualTo(Verdict.Fail), () => Describe(report));
+            Assert.That(new[] { Property.Published, Property.Failure, Property.Cancel, Property.Live }.Select(report.VerdictOf),
+                Is.All.EqualTo(Verdict.Pass), () => Describe(report));
+        });
+    }
+
+    [Test]
+    public void FusionCacheGetOrSet_ACallerCancelsTheFactoryItRuns_TheNextWaiterStartsAnotherWhileItStillRuns()
+    {
+        // Documented: a caller's token cancels "the provided factory method itself". The caller that runs the factory stops
+        // waiting for it at once and releases the per-key lock, so the next waiter starts a factory of its own while the
+        // cancelled one has not ended yet (a real overlap: Task.Delay(Infinite, token) is modelled, it ends only when cancelled).
+        var report = Verify("fusion-cache-get-or-set", TestSettings.Ci);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.VerdictOf(Property.Cancel), Is.EqualTo(Verdict.Fail), () => Describe(report));
+            Assert.That(report.VerdictOf(Property.Once), Is.EqualTo(Verdict.Fail), () => Describe(report));
+            Assert.That(new[] { Property.Same, Property.Published, Property.Failure, Property.Live }.Select(report.VerdictOf),
+                Is.All.EqualTo(Verdict.Pass), () => Describe(report));
+        });
+    }
+
+    [Test]
     public async Task Verify_AfterAnEngineFault_GoesOnWithTheRestOfTheRun()
     {
         var output = Path.Combine(TestContext.CurrentContext.WorkDirectory, "engine-fault-then-more");
