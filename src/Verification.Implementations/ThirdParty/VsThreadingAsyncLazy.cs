@@ -19,6 +19,7 @@ namespace Verification.Implementations.ThirdParty;
 /// there is no reset (<c>DisposeValueAsync</c> ends the lazy for good). No <c>JoinableTaskFactory</c>: outside Visual Studio
 /// there is no main thread to protect.
 /// </remarks>
+[AcceptsInconclusive("AsyncLazy resumes its factory through Task.ContinueWith (ConfigureAwaitRunInline) and reads SynchronizationContext.Current; neither Coyote 1.7.11 nor the harness models them, so its schedules cannot be controlled. Kept to show the cause named.")]
 [SingletonImplementation("vs-threading-async-lazy", Kind = ImplementationKind.ThirdParty,
     Failure = FailurePolicy.Cache, Cancellation = CancellationPolicy.Caller,
     Description = "Microsoft.VisualStudio.Threading AsyncLazy<T> 18.12.1: factory once, failure cached, GetValueAsync(token) cancels only the caller.")]
