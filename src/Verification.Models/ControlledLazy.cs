@@ -10,8 +10,9 @@ namespace Verification.Models;
 /// monitor, so a caller blocked on it is seen by the scheduler); its exception is cached and rethrown to every caller.</item>
 /// <item><see cref="LazyThreadSafetyMode.PublicationOnly"/>: every caller that finds no value runs the factory; the first
 /// to finish publishes, the others get the published value; exceptions are not cached.</item>
-/// <item><see cref="LazyThreadSafetyMode.None"/>: no lock; a caller that arrives while the factory runs gets
-/// <see cref="InvalidOperationException"/>, as the real type's recursion check gives it; exceptions are cached.</item>
+/// <item><see cref="LazyThreadSafetyMode.None"/>: no lock; racing callers may each run the factory, and a caller that
+/// arrives while the factory runs gets <see cref="InvalidOperationException"/>, as the real type's recursion check gives it;
+/// exceptions are cached.</item>
 /// </list>
 /// A lazy built without a factory creates its value with the parameterless constructor and caches no exception, as the
 /// real type does. Where the real type has a window between looking for a value and running the factory, a scheduling
@@ -22,6 +23,7 @@ internal sealed class ControlledLazy<T>(Func<T>? factory, LazyThreadSafetyMode m
     private const string RecursionMessage = "ValueFactory attempted to access the Value property of this instance.";
 
     private readonly object _gate = new();
+    private readonly bool _hasFactory = factory is not null;
     private Func<T>? _factory = factory;
     // The iteration whose caller is running the factory, if any: an iteration Coyote stopped mid-factory leaves it set,
     // and that run is over, so a later iteration does not take it for a recursive call.
@@ -71,6 +73,9 @@ internal sealed class ControlledLazy<T>(Func<T>? factory, LazyThreadSafetyMode m
         }
     }
 
+    // As the real type's None mode: it reads its factory and clears it with no synchronization, so two callers can both take
+    // it and each run it (each then returns the value it made), and a caller that comes after the factory was taken, while
+    // it still runs, finds none and gets InvalidOperationException, as a recursive call does.
     private T ExecuteUnsynchronized()
     {
         SchedulingPoint.Interleave();
@@ -80,7 +85,32 @@ internal sealed class ControlledLazy<T>(Func<T>? factory, LazyThreadSafetyMode m
         }
 
         _failure?.Throw();
-        return RunFactoryOnce();
+        if (!_hasFactory)
+        {
+            _value = Activator.CreateInstance<T>();
+            _created = true;
+            return _value;
+        }
+
+        var factory = _factory;
+        SchedulingPoint.Interleave();
+        if (factory is null)
+        {
+            throw new InvalidOperationException(RecursionMessage);
+        }
+
+        _factory = null;
+        try
+        {
+            _value = factory();
+            _created = true;
+            return _value;
+        }
+        catch (Exception e)
+        {
+            _failure = ExceptionDispatchInfo.Capture(e);
+            throw;
+        }
     }
 
     private T RunFactoryOnce()

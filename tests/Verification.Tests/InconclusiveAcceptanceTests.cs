@@ -137,7 +137,7 @@ public sealed class InconclusiveAcceptanceTests
         Assert.Multiple(() =>
         {
             Assert.That(unacceptedCode, Is.EqualTo(CommandLine.InconclusiveNotAccepted), unacceptedOutput);
-            Assert.That(unacceptedOutput, Does.Contain("System.Threading.Lock").And.Contain($"{unaccepted.Name} is not proven"));
+            Assert.That(unacceptedOutput, Does.Contain("System.Threading.Timer").And.Contain($"{unaccepted.Name} is not proven"));
             Assert.That(json.RootElement.GetProperty("asDeclared").GetBoolean(), Is.True);
             Assert.That(json.RootElement.GetProperty("inconclusiveNotAccepted").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { unaccepted.Name }));
             Assert.That(acceptedCode, Is.EqualTo(CommandLine.AsDeclared), acceptedOutput);
@@ -177,26 +177,26 @@ public sealed class InconclusiveAcceptanceTests
     private static PropertyResult Pass(Property property) => new(property, Verdict.Pass, 10, TimeSpan.FromSeconds(1));
 
     private static PropertyResult Inconclusive(Property property) =>
-        new(property, Verdict.Inconclusive, 10, TimeSpan.FromSeconds(1), Cause: "Uncontrolled concurrency: System.Threading.Lock");
+        new(property, Verdict.Inconclusive, 10, TimeSpan.FromSeconds(1), Cause: "Uncontrolled concurrency: System.Threading.Timer");
 
     private static PropertyResult Fail(Property property) =>
         new(property, Verdict.Fail, 10, TimeSpan.FromSeconds(1), StandardScenarios.ConcurrentGet, new Violation(property, "two instances"), "history");
 
     // Private, so discovery beside the harness never finds them: tests hand them to the command line themselves.
 
-    /// <summary>Correct code on <see cref="System.Threading.Lock"/>, which Coyote does not control: inconclusive, not accepted.</summary>
-    [SingletonImplementation("test-uncontrolled-lock", Description = "correct, on System.Threading.Lock")]
+    /// <summary>Code completed from a real timer, which neither Coyote nor the harness controls: inconclusive, not accepted.</summary>
+    [SingletonImplementation("test-uncontrolled-timer", Description = "completed from a real timer")]
     private sealed class UnacceptedAdapter : SingletonAdapter
     {
-        public override ISingletonSubject Create(InitializationSeam seam) => new SystemThreadingLockAdapter().Create(seam);
+        public override ISingletonSubject Create(InitializationSeam seam) => new TimerCompletedAdapter().Create(seam);
     }
 
     /// <summary>The same code, accepting that the engine cannot judge it.</summary>
     [AcceptsInconclusive(Reason)]
-    [SingletonImplementation("test-uncontrolled-lock-accepted", Description = "correct, on System.Threading.Lock, accepted")]
+    [SingletonImplementation("test-uncontrolled-timer-accepted", Description = "completed from a real timer, accepted")]
     private sealed class AcceptedAdapter : SingletonAdapter
     {
-        public override ISingletonSubject Create(InitializationSeam seam) => new SystemThreadingLockAdapter().Create(seam);
+        public override ISingletonSubject Create(InitializationSeam seam) => new TimerCompletedAdapter().Create(seam);
     }
 
     [AcceptsInconclusive("  ")]

@@ -13,9 +13,10 @@ namespace Verification.Core;
 /// <c>SynchronizationLockException</c> its model of <c>Monitor.IsEntered</c> throws where the real method returns false.
 /// The throwing frame, the innermost of the exception's stack trace (or of one wrapped inside it), says so. A cancelled
 /// caller's <c>OperationCanceledException</c> is exempt: a model that honours a cancelled token does what the real API does.</item>
-/// <item>Under Coyote only, a <c>TimeoutException</c> when no attempt scripted to hang had started: Coyote's model of
-/// <c>Task.Delay</c> completes any delay after a few steps, so a library that races its work against a long delay times out
-/// at once. On real threads (the stress engine) a timeout is real behaviour and is judged.</item>
+/// <item>Under Coyote only, a <c>TimeoutException</c> when no attempt scripted to hang had started: under the scheduler a
+/// finite delay or timeout elapses whenever the scheduler chooses (the harness's model of <c>Task.Delay</c>; Coyote's own
+/// ended any delay after a few steps), so a library that races its work against a long timeout can time out where on real
+/// threads nothing is slow enough. On real threads (the stress engine) a timeout is real behaviour and is judged.</item>
 /// </list>
 /// </remarks>
 public static class EngineArtefacts
@@ -48,7 +49,7 @@ public static class EngineArtefacts
             if (underCoyote && e.Thrown.Any(o => o.Type == typeof(TimeoutException).FullName) && !HangingAttemptStartedBefore(history, scenario, e.Sequence))
             {
                 return $"{Who(e)} got a TimeoutException that no scripted attempt produced (no attempt scripted to hang had started): " +
-                    "Coyote's model of Task.Delay completes any delay, however long, after a few steps, so a timeout raced against the work fires at once. " +
+                    "under the scheduler a finite delay or timeout, however long, may elapse before any other operation, so a timeout raced against the work can fire where on real threads nothing is that slow. " +
                     "Judge the implementation with the stress engine (real threads).";
             }
         }

@@ -51,10 +51,10 @@ public static class ScenarioExecutor
         await Task.WhenAll(callers).ConfigureAwait(false);
     }
 
-    // A caller that cancels every get it makes must stop waiting even while an attempt hangs; its resets come with it. A
-    // caller that only resets cancels nothing: like a get whose token is never cancelled, it may wait for the attempt.
+    // A caller whose every operation is a cancelled get must stop waiting even while an attempt hangs. A reset takes no
+    // token, so like a get whose token is never cancelled it may wait for the attempt in flight, and so may its caller.
     private static bool MustFinishAlone(IReadOnlyList<Operation> operations) =>
-        operations.Any(o => o.IsCancelledGet) && operations.All(o => o.IsReset || o.IsCancelledGet);
+        operations.Count > 0 && operations.All(o => o.IsCancelledGet);
 
     private static async Task RunCallerAsync(int caller, IReadOnlyList<Operation> operations, ISingletonSubject subject, HistoryRecorder recorder)
     {

@@ -186,9 +186,10 @@ public sealed class ModelConformanceTests
         () => LazyRace(LazyThreadSafetyMode.PublicationOnly));
 
     [Test]
-    public void LazyNone_ACallerRacingTheFactoryMayGetInvalidOperationException() => ModelCovers(
-        allowed: ["runs=1 same=True", "runs=1 InvalidOperationException"],
-        mustInclude: ["runs=1 same=True", "runs=1 InvalidOperationException"],
+    public void LazyNone_RacingCallersMayEachRunTheFactory_OrGetInvalidOperationException() => ModelCovers(
+        // "Not thread safe": seen on real threads, two callers each ran the factory and got their own values.
+        allowed: [.. from runs in Enumerable.Range(1, 3) from end in LazyNoneEndings select $"runs={runs} {end}"],
+        mustInclude: ["runs=1 same=True", "runs=1 InvalidOperationException", "runs=2 same=False"],
         () => LazyRace(LazyThreadSafetyMode.None));
 
     [Test]
@@ -243,6 +244,8 @@ public sealed class ModelConformanceTests
         var first = await Task.WhenAny(never, done);
         return first == done ? "done" : "never";
     });
+
+    private static readonly string[] LazyNoneEndings = ["same=True", "same=False", "InvalidOperationException"];
 
     private static async Task<string> LazyRace(LazyThreadSafetyMode mode)
     {
