@@ -37,10 +37,10 @@ public static class CancellationTokenSourceModel
         return source;
     }
 
-    public static CancellationTokenSource New(TimeSpan delay) => New(SemaphoreSlimModel.Milliseconds(delay));
+    public static CancellationTokenSource New(TimeSpan delay) => New(Timeouts.Milliseconds(delay));
 
     public static void CancelAfter(CancellationTokenSource source, TimeSpan delay) =>
-        CancelAfter(source, SemaphoreSlimModel.Milliseconds(delay));
+        CancelAfter(source, Timeouts.Milliseconds(delay));
 
     public static void CancelAfter(CancellationTokenSource source, int millisecondsDelay)
     {

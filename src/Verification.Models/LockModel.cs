@@ -27,7 +27,7 @@ public static class LockModel
 
     public static bool TryEnter(Lock gate) => TryEnter(gate, 0);
 
-    public static bool TryEnter(Lock gate, TimeSpan timeout) => TryEnter(gate, SemaphoreSlimModel.Milliseconds(timeout));
+    public static bool TryEnter(Lock gate, TimeSpan timeout) => TryEnter(gate, Timeouts.Milliseconds(timeout));
 
     public static bool TryEnter(Lock gate, int millisecondsTimeout) =>
         ControlledExecution.IsActive ? Monitor.TryEnter(MonitorOf(gate), millisecondsTimeout) : gate.TryEnter(millisecondsTimeout);

@@ -25,10 +25,10 @@ public static class SemaphoreSlimModel
         WaitAsync(semaphore, millisecondsTimeout, CancellationToken.None);
 
     public static Task<bool> WaitAsync(SemaphoreSlim semaphore, TimeSpan timeout) =>
-        WaitAsync(semaphore, Milliseconds(timeout), CancellationToken.None);
+        WaitAsync(semaphore, Timeouts.Milliseconds(timeout), CancellationToken.None);
 
     public static Task<bool> WaitAsync(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellationToken) =>
-        WaitAsync(semaphore, Milliseconds(timeout), cancellationToken);
+        WaitAsync(semaphore, Timeouts.Milliseconds(timeout), cancellationToken);
 
     public static Task<bool> WaitAsync(SemaphoreSlim semaphore, int millisecondsTimeout, CancellationToken cancellationToken) =>
         semaphore is ControlledSemaphore controlled
@@ -44,10 +44,10 @@ public static class SemaphoreSlimModel
         Wait(semaphore, millisecondsTimeout, CancellationToken.None);
 
     public static bool Wait(SemaphoreSlim semaphore, TimeSpan timeout) =>
-        Wait(semaphore, Milliseconds(timeout), CancellationToken.None);
+        Wait(semaphore, Timeouts.Milliseconds(timeout), CancellationToken.None);
 
     public static bool Wait(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Wait(semaphore, Milliseconds(timeout), cancellationToken);
+        Wait(semaphore, Timeouts.Milliseconds(timeout), cancellationToken);
 
     // A blocking wait blocks the operation on the controlled task, which Coyote sees; a cancelled one throws
     // OperationCanceledException itself, not wrapped, as SemaphoreSlim.Wait does.
@@ -60,12 +60,4 @@ public static class SemaphoreSlimModel
 
     public static int Release(SemaphoreSlim semaphore, int releaseCount) =>
         semaphore is ControlledSemaphore controlled ? controlled.Grant(releaseCount) : semaphore.Release(releaseCount);
-
-    internal static int Milliseconds(TimeSpan timeout)
-    {
-        var milliseconds = (long)timeout.TotalMilliseconds;
-        ArgumentOutOfRangeException.ThrowIfLessThan(milliseconds, Timeout.Infinite, nameof(timeout));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(milliseconds, int.MaxValue, nameof(timeout));
-        return (int)milliseconds;
-    }
 }

@@ -17,10 +17,10 @@ public static class TaskModel
 {
     public static Task Delay(int millisecondsDelay) => Delay(millisecondsDelay, CancellationToken.None);
 
-    public static Task Delay(TimeSpan delay) => Delay(SemaphoreSlimModel.Milliseconds(delay), CancellationToken.None);
+    public static Task Delay(TimeSpan delay) => Delay(Timeouts.Milliseconds(delay), CancellationToken.None);
 
     public static Task Delay(TimeSpan delay, CancellationToken cancellationToken) =>
-        Delay(SemaphoreSlimModel.Milliseconds(delay), cancellationToken);
+        Delay(Timeouts.Milliseconds(delay), cancellationToken);
 
     public static Task Delay(int millisecondsDelay, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public static class TaskOfResultModel
             return task.WaitAsync(timeout, cancellationToken);
         }
 
-        var milliseconds = SemaphoreSlimModel.Milliseconds(timeout);
+        var milliseconds = Timeouts.Milliseconds(timeout);
         if (task.IsCompleted)
         {
             return task;
